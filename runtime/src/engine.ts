@@ -1,0 +1,235 @@
+import {
+  ENGINE_EVENTS,
+  type Effect,
+  type Inbound,
+  type JsonValue,
+  type NodeContext,
+  type NodeStep,
+  type Product,
+  type Reply,
+  type Session,
+  type TurnEvent,
+  type Variables,
+  isFromCustomer,
+  renderTemplate,
+} from '@parley/shared';
+import { type CompiledFlow, type CompiledNode, portKey } from './compile';
+
+export interface TurnEnv {
+  now: Date;
+  /** The bot's active catalog, for product nodes. */
+  products?: readonly Product[];
+  /** Variables a new session starts with besides the flow's defaults (channel, contact). */
+  initialVars?: Variables;
+}
+
+export interface TurnResult {
+  session: Session;
+  replies: Reply[];
+  events: TurnEvent[];
+  effects: Effect[];
+  /** Node ids entered during the turn, in order: the editor draws the path taken. */
+  path: string[];
+  /** Set when a go-to node leaves for another flow: the caller loads it and calls `enterFlowAt`. */
+  switchFlow?: { flowId: string; nodeId?: string };
+}
+
+/** Mutable state of one turn while it runs; never escapes `runTurn`. */
+interface TurnRun {
+  flow: CompiledFlow;
+  env: TurnEnv;
+  session: Session;
+  result: TurnResult;
+  steps: number;
+  ids: number;
+}
+
+const NO_PRODUCTS: readonly Product[] = [];
+
+export function newSession(flow: CompiledFlow, env: TurnEnv): Session {
+  const vars: Variables = {};
+  for (const variable of flow.flow.variables) if (variable.default !== undefined) vars[variable.name] = variable.default;
+  if (env.initialVars) Object.assign(vars, env.initialVars);
+  return { status: 'active', waitingAt: null, state: null, silent: false, vars, turns: 0, startedAt: env.now.toISOString() };
+}
+
+function context(run: TurnRun, nodeId: string): NodeContext {
+  const { session, env } = run;
+  return {
+    nodeId,
+    vars: session.vars,
+    render: (template, extra) => renderTemplate(template, extra ? { ...session.vars, ...extra } : session.vars),
+    now: env.now,
+    settings: run.flow.flow.settings,
+    products: env.products ?? NO_PRODUCTS,
+    newId: (prefix) => `${prefix}-${nodeId}-${session.turns}-${run.ids++}`,
+  };
+}
+
+function endSession(run: TurnRun, reason: string): void {
+  run.session.status = 'ended';
+  run.session.waitingAt = null;
+  run.session.state = null;
+  run.session.silent = false;
+  run.result.events.push({ type: ENGINE_EVENTS.sessionEnded, data: { reason } });
+}
+
+function failNode(run: TurnRun, nodeId: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  run.result.events.push({ type: ENGINE_EVENTS.nodeError, nodeId, data: { message } });
+  endSession(run, 'error');
+}
+
+/** Calls a node's code; an exception there is a bug in that node, so it ends the session, not the server. */
+function call(run: TurnRun, node: CompiledNode, invoke: (ctx: NodeContext) => NodeStep): NodeStep | undefined {
+  try {
+    return invoke(context(run, node.node.id));
+  } catch (error) {
+    failNode(run, node.node.id, error);
+    return undefined;
+  }
+}
+
+function absorb(run: TurnRun, step: NodeStep): void {
+  const { result, session } = run;
+  if (step.replies) for (const reply of step.replies) result.replies.push(reply);
+  if (step.events) for (const event of step.events) result.events.push(event);
+  if (step.effects) for (const effect of step.effects) result.effects.push(effect);
+  if (step.set) {
+    for (const [name, value] of Object.entries(step.set)) {
+      if (value === null) delete session.vars[name];
+      else session.vars[name] = value;
+    }
+  }
+}
+
+/** Runs node after node from `step` (taken at `fromId`) until one waits, the flow ends, or the step limit. */
+function advance(run: TurnRun, fromId: string, first: NodeStep | undefined): void {
+  let step = first;
+  let at = fromId;
+  const limit = run.flow.flow.settings.maxStepsPerTurn;
+  while (step) {
+    absorb(run, step);
+    let targetId: string | undefined;
+    switch (step.kind) {
+      case 'wait':
+        run.session.waitingAt = at;
+        run.session.state = step.state ?? null;
+        run.session.silent = step.silent ?? false;
+        return;
+      case 'end':
+        endSession(run, 'end');
+        return;
+      case 'switchFlow':
+        run.session.waitingAt = null;
+        run.session.state = null;
+        run.result.switchFlow = step.nodeId === undefined ? { flowId: step.flowId } : { flowId: step.flowId, nodeId: step.nodeId };
+        return;
+      case 'jump':
+        targetId = step.nodeId;
+        break;
+      case 'next':
+        targetId = run.flow.targets.get(portKey(at, step.port));
+        if (targetId === undefined) {
+          // An unconnected output ends the conversation, as a marketer drawing it expects.
+          endSession(run, 'end');
+          return;
+        }
+        break;
+    }
+    const target = run.flow.nodes.get(targetId);
+    if (!target) {
+      failNode(run, at, new Error(`goes to node "${targetId}", which does not exist`));
+      return;
+    }
+    if (++run.steps > limit) {
+      run.result.events.push({ type: ENGINE_EVENTS.loopStopped, nodeId: target.node.id, data: { steps: limit } });
+      endSession(run, 'loop');
+      return;
+    }
+    at = target.node.id;
+    run.result.path.push(at);
+    step = call(run, target, (ctx) => target.bound.enter(ctx));
+  }
+}
+
+function enterNode(run: TurnRun, nodeId: string): void {
+  const node = run.flow.nodes.get(nodeId);
+  if (!node) {
+    failNode(run, nodeId, new Error(`node "${nodeId}" does not exist`));
+    return;
+  }
+  run.result.path.push(nodeId);
+  run.steps++;
+  advance(run, nodeId, call(run, node, (ctx) => node.bound.enter(ctx)));
+}
+
+function startRun(flow: CompiledFlow, session: Session, env: TurnEnv): TurnRun {
+  return { flow, env, session, steps: 0, ids: 0, result: { session, replies: [], events: [], effects: [], path: [] } };
+}
+
+function followTrigger(run: TurnRun, inbound: Inbound): boolean {
+  if (inbound.kind !== 'text' && inbound.kind !== 'postback') return false;
+  const start = run.flow.nodes.get(run.flow.startId);
+  if (!start) return false;
+  const port = start.bound.triggers(inbound.kind === 'text' ? inbound.text : inbound.payload);
+  if (port === undefined) return false;
+  run.result.events.push({ type: ENGINE_EVENTS.triggerMatched, nodeId: start.node.id, data: { port } });
+  run.session.waitingAt = null;
+  run.session.state = null;
+  advance(run, start.node.id, { kind: 'next', port });
+  return true;
+}
+
+/**
+ * Runs one inbound message through a flow: from where the conversation waits, node after node,
+ * until a node needs the customer again. Pure: the same inputs give the same result, no I/O.
+ */
+export function runTurn(flow: CompiledFlow, prior: Session | null, inbound: Inbound, env: TurnEnv): TurnResult {
+  const active = prior !== null && prior.status === 'active' && prior.waitingAt !== null;
+  if (!active) {
+    const session = newSession(flow, env);
+    const run = startRun(flow, session, env);
+    // A payment or timer that arrives after its session ended starts nothing.
+    if (!isFromCustomer(inbound)) {
+      session.status = 'ended';
+      return run.result;
+    }
+    run.result.events.push({ type: ENGINE_EVENTS.sessionStarted, nodeId: flow.startId });
+    if (!followTrigger(run, inbound)) enterNode(run, flow.startId);
+    return run.result;
+  }
+
+  const session: Session = { ...prior, vars: { ...prior.vars }, turns: prior.turns + 1 };
+  const run = startRun(flow, session, env);
+  if (inbound.kind === 'released') {
+    session.silent = false;
+    if (inbound.nodeId !== undefined) {
+      session.waitingAt = null;
+      enterNode(run, inbound.nodeId);
+      return run.result;
+    }
+  } else if (session.silent && isFromCustomer(inbound)) {
+    // A person owns the conversation: the bot neither answers nor reacts to keywords.
+    return run.result;
+  }
+  if (isFromCustomer(inbound) && followTrigger(run, inbound)) return run.result;
+  const waitingId = prior.waitingAt ?? flow.startId;
+  const waiting = flow.nodes.get(waitingId);
+  if (!waiting) {
+    // The pinned version always has the node; a missing one means the session was edited by hand.
+    failNode(run, waitingId, new Error(`the conversation waits at node "${waitingId}", which this flow does not have`));
+    return run.result;
+  }
+  const state: JsonValue = prior.state;
+  advance(run, waitingId, call(run, waiting, (ctx) => waiting.bound.resume(ctx, inbound, state)));
+  return run.result;
+}
+
+/** Continues a session at a node of a (possibly other) flow: a go-to into another flow, or a proactive start. */
+export function enterFlowAt(flow: CompiledFlow, prior: Session | null, nodeId: string | undefined, env: TurnEnv): TurnResult {
+  const session: Session = prior ? { ...prior, status: 'active', vars: { ...prior.vars }, waitingAt: null, state: null } : newSession(flow, env);
+  const run = startRun(flow, session, env);
+  enterNode(run, nodeId ?? flow.startId);
+  return run.result;
+}

@@ -1,0 +1,4 @@
+export * from './compile';
+export * from './engine';
+export * from './text';
+export * from './nodes/registry';

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { testChat, testFlow, texts } from '../../testing';
+
+const flow = testFlow(
+  [
+    { id: 'start', type: 'start' },
+    {
+      id: 'ask',
+      type: 'buttons',
+      data: {
+        text: 'Skin type?',
+        saveAs: 'skin',
+        maxMisses: 2,
+        buttons: [
+          { id: 'dry', title: 'Dry' },
+          { id: 'oily', title: 'Oily', payload: 'SKIN_OILY' },
+          { id: 'combo', title: 'Combinaison' },
+        ],
+      },
+    },
+    { id: 'dryMsg', type: 'message', data: { text: 'Dry it is, {{skin}}' } },
+    { id: 'oilyMsg', type: 'message', data: { text: 'Oily' } },
+    { id: 'lost', type: 'message', data: { text: 'Let me find someone' } },
+  ],
+  [
+    ['start', null, 'ask'],
+    ['ask', 'dry', 'dryMsg'],
+    ['ask', 'oily', 'oilyMsg'],
+    ['ask', 'fallback', 'lost'],
+  ],
+);
+
+describe('buttons node', () => {
+  it('asks with one button per choice', () => {
+    const chat = testChat(flow);
+    expect(chat.say('hi')).toEqual([
+      {
+        type: 'buttons',
+        text: 'Skin type?',
+        buttons: [
+          { title: 'Dry', payload: 'dry' },
+          { title: 'Oily', payload: 'SKIN_OILY' },
+          { title: 'Combinaison', payload: 'combo' },
+        ],
+      },
+    ]);
+  });
+
+  it('takes the port of the tapped button and saves its title', () => {
+    const chat = testChat(flow);
+    chat.say('hi');
+    expect(texts(chat.tap('SKIN_OILY'))).toEqual(['Oily']);
+    expect(chat.vars.skin).toBe('Oily');
+    expect(chat.session?.status).toBe('ended');
+  });
+
+  it('accepts a typed title ignoring case and accents, or the option number', () => {
+    const chat = testChat(flow);
+    chat.say('hi');
+    expect(texts(chat.say('  DRŸ '))).toEqual(['Dry it is, Dry']);
+    const numbered = testChat(flow);
+    numbered.say('hi');
+    expect(texts(numbered.say('2'))).toEqual(['Oily']);
+  });
+
+  it('re-prompts on an unknown answer, then takes fallback after the misses', () => {
+    const chat = testChat(flow);
+    chat.say('hi');
+    const again = chat.say('purple');
+    expect(again[0]).toMatchObject({ type: 'buttons', text: 'Please pick one of: Dry, Oily, Combinaison' });
+    expect(texts(chat.say('still purple'))).toEqual(['Let me find someone']);
+  });
+
+  it('a button left unconnected ends the conversation', () => {
+    const chat = testChat(flow);
+    chat.say('hi');
+    expect(chat.tap('combo')).toEqual([]);
+    expect(chat.session?.status).toBe('ended');
+  });
+});

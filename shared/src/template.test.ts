@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { lookupPath, renderTemplate, templateVariables } from './template';
+
+describe('templates', () => {
+  it('fills variables, nested paths and defaults', () => {
+    const vars = { name: 'Ana', product: { title: 'Balance Tint', price: 22 }, empty: '' };
+    expect(renderTemplate('Hi {{name}}!', vars)).toBe('Hi Ana!');
+    expect(renderTemplate('{{ product.title }} at ${{product.price}}', vars)).toBe('Balance Tint at $22');
+    expect(renderTemplate('Hi {{nickname | there}}', vars)).toBe('Hi there');
+    expect(renderTemplate('Hi {{empty | friend}}', vars)).toBe('Hi friend');
+    expect(renderTemplate('Hi {{missing}}.', vars)).toBe('Hi .');
+    expect(renderTemplate('no tags', vars)).toBe('no tags');
+  });
+
+  it('prefers a flat dotted variable to a nested field', () => {
+    expect(lookupPath({ 'quiz.outcome': 'dry', quiz: { outcome: 'oily' } }, 'quiz.outcome')).toBe('dry');
+    expect(lookupPath({ list: ['a', 'b'] }, 'list.1')).toBe('b');
+  });
+
+  it('lists the paths a template reads', () => {
+    expect(templateVariables('{{a}} and {{ b.c | x }}')).toEqual(['a', 'b.c']);
+  });
+});

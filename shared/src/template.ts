@@ -1,0 +1,75 @@
+import type { JsonValue } from './json';
+
+/**
+ * Templates: `{{name}}`, `{{product.title}}` and `{{name | default text}}` in any text a node sends.
+ * Compiled once per distinct string and cached: the same texts are rendered on every turn.
+ */
+type Part = string | { path: string; fallback: string | undefined };
+
+const TAG = /\{\{\s*([^{}|]+?)\s*(?:\|\s*([^{}]*?)\s*)?\}\}/g;
+const cache = new Map<string, Part[]>();
+const CACHE_LIMIT = 10_000;
+
+function compile(template: string): Part[] {
+  const hit = cache.get(template);
+  if (hit) return hit;
+  const parts: Part[] = [];
+  let last = 0;
+  for (const match of template.matchAll(TAG)) {
+    if (match.index > last) parts.push(template.slice(last, match.index));
+    parts.push({ path: match[1] ?? '', fallback: match[2] });
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) parts.push(template.slice(last));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(template, parts);
+  return parts;
+}
+
+/** Looks a dotted path up: a flat variable named `a.b` wins over `a`'s field `b`. */
+export function lookupPath(scope: Readonly<Record<string, JsonValue>>, path: string): JsonValue | undefined {
+  if (path in scope) return scope[path];
+  const keys = path.split('.');
+  let value: JsonValue | undefined = scope[keys[0] ?? ''];
+  for (let i = 1; i < keys.length && value !== undefined; i++) {
+    const key = keys[i] ?? '';
+    if (Array.isArray(value)) value = /^\d+$/.test(key) ? value[Number(key)] : undefined;
+    else if (typeof value === 'object' && value !== null) value = value[key];
+    else value = undefined;
+  }
+  return value;
+}
+
+/** How a value reads inside a sentence. */
+export function formatValue(value: JsonValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(formatValue).join(', ');
+  return JSON.stringify(value);
+}
+
+function isEmpty(value: JsonValue | undefined): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+export function renderTemplate(template: string, scope: Readonly<Record<string, JsonValue>>): string {
+  if (!template.includes('{{')) return template;
+  let out = '';
+  for (const part of compile(template)) {
+    if (typeof part === 'string') out += part;
+    else {
+      const value = lookupPath(scope, part.path);
+      out += isEmpty(value) && part.fallback !== undefined ? part.fallback : formatValue(value);
+    }
+  }
+  return out;
+}
+
+/** The variable names a template reads (the first segment of each path). */
+export function templateVariables(template: string): string[] {
+  if (!template.includes('{{')) return [];
+  const names: string[] = [];
+  for (const part of compile(template)) if (typeof part !== 'string') names.push(part.path);
+  return names;
+}
