@@ -172,7 +172,13 @@ function followTrigger(run: TurnRun, inbound: Inbound): boolean {
   if (inbound.kind !== 'text' && inbound.kind !== 'postback') return false;
   const start = run.flow.nodes.get(run.flow.startId);
   if (!start) return false;
-  const port = start.bound.triggers(inbound.kind === 'text' ? inbound.text : inbound.payload);
+  let port: string | undefined;
+  try {
+    port = start.bound.triggers(inbound.kind === 'text' ? inbound.text : inbound.payload);
+  } catch (error) {
+    failNode(run, start.node.id, error);
+    return true;
+  }
   if (port === undefined) return false;
   run.result.events.push({ type: ENGINE_EVENTS.triggerMatched, nodeId: start.node.id, data: { port } });
   run.session.waitingAt = null;
@@ -190,9 +196,10 @@ export function runTurn(flow: CompiledFlow, prior: Session | null, inbound: Inbo
   if (!active) {
     const session = newSession(flow, env);
     const run = startRun(flow, session, env);
-    // A payment or timer that arrives after its session ended starts nothing.
+    // A payment or timer that arrives after its session ended starts nothing and leaves that session as it was.
     if (!isFromCustomer(inbound)) {
       session.status = 'ended';
+      if (prior) run.result.session = prior;
       return run.result;
     }
     run.result.events.push({ type: ENGINE_EVENTS.sessionStarted, nodeId: flow.startId });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './business-hours';
 import { jsonValueSchema } from './json';
 
 /** The current version of the flow file format; older files are migrated on load (see migrate.ts). */
@@ -38,7 +39,7 @@ export const flowSettingsSchema = z
     /** How many nodes one turn may run before it is stopped as a loop. */
     maxStepsPerTurn: z.number().int().min(10).max(10_000).default(200),
     /** Time zone used for dates and business hours when a node names none. */
-    timezone: z.string().default('UTC'),
+    timezone: z.string().refine(isTimeZone, 'the time zone must be an IANA name such as Europe/Paris').default('UTC'),
   })
   .default({ locale: 'en', maxStepsPerTurn: 200, timezone: 'UTC' });
 

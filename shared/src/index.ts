@@ -15,3 +15,4 @@ export * from './node-type';
 export * from './graph';
 export * from './validate';
 export * from './json-schema';
+export * from './business-hours';

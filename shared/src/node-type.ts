@@ -20,7 +20,7 @@ export type NodeCategory = (typeof NODE_CATEGORIES)[number];
 export interface FormHints {
   label?: string;
   help?: string;
-  widget?: 'text' | 'textarea' | 'number' | 'select' | 'checkbox' | 'variable' | 'template' | 'code' | 'json' | 'url' | 'list' | 'node';
+  widget?: 'text' | 'textarea' | 'number' | 'select' | 'checkbox' | 'variable' | 'template' | 'code' | 'json' | 'url' | 'list' | 'node' | 'flow';
   placeholder?: string;
 }
 
@@ -42,6 +42,10 @@ export interface Port {
 export interface VariableSpec {
   writes?: string[];
   reads?: string[];
+  /** Variables the node always sets under a fixed name (`faq`, `payment`). */
+  fixedWrites?: string[];
+  /** Variables named by a data path plus a suffix (`saveAs` + `Action`). */
+  suffixedWrites?: { path: string; suffix: string }[];
   /** Names the node puts in scope for its own templates only (product cards render `{{product.title}}`). */
   local?: string[];
 }

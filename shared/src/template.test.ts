@@ -15,9 +15,12 @@ describe('templates', () => {
   it('prefers a flat dotted variable to a nested field', () => {
     expect(lookupPath({ 'quiz.outcome': 'dry', quiz: { outcome: 'oily' } }, 'quiz.outcome')).toBe('dry');
     expect(lookupPath({ list: ['a', 'b'] }, 'list.1')).toBe('b');
+    expect(lookupPath({ a: { b: 1 } }, 'constructor')).toBeUndefined();
+    expect(lookupPath({ a: { b: 1 } }, 'a.toString')).toBeUndefined();
   });
 
   it('lists the paths a template reads', () => {
     expect(templateVariables('{{a}} and {{ b.c | x }}')).toEqual(['a', 'b.c']);
+    expect(templateVariables('{{a}} and {{ b.c | x }}', { withDefaults: false })).toEqual(['a']);
   });
 });

@@ -28,13 +28,15 @@ function compile(template: string): Part[] {
 
 /** Looks a dotted path up: a flat variable named `a.b` wins over `a`'s field `b`. */
 export function lookupPath(scope: Readonly<Record<string, JsonValue>>, path: string): JsonValue | undefined {
-  if (path in scope) return scope[path];
+  // Own properties only: `{{constructor}}` must not reach Object.prototype.
+  if (Object.hasOwn(scope, path)) return scope[path];
   const keys = path.split('.');
-  let value: JsonValue | undefined = scope[keys[0] ?? ''];
+  const first = keys[0] ?? '';
+  let value: JsonValue | undefined = Object.hasOwn(scope, first) ? scope[first] : undefined;
   for (let i = 1; i < keys.length && value !== undefined; i++) {
     const key = keys[i] ?? '';
     if (Array.isArray(value)) value = /^\d+$/.test(key) ? value[Number(key)] : undefined;
-    else if (typeof value === 'object' && value !== null) value = value[key];
+    else if (typeof value === 'object' && value !== null) value = Object.hasOwn(value, key) ? value[key] : undefined;
     else value = undefined;
   }
   return value;
@@ -66,10 +68,11 @@ export function renderTemplate(template: string, scope: Readonly<Record<string, 
   return out;
 }
 
-/** The variable names a template reads (the first segment of each path). */
-export function templateVariables(template: string): string[] {
+/** The paths a template reads; `withDefaults: false` leaves out `{{name | default}}`, which cannot come out empty. */
+export function templateVariables(template: string, options: { withDefaults?: boolean } = {}): string[] {
   if (!template.includes('{{')) return [];
   const names: string[] = [];
-  for (const part of compile(template)) if (typeof part !== 'string') names.push(part.path);
+  for (const part of compile(template))
+    if (typeof part !== 'string' && (options.withDefaults !== false || part.fallback === undefined)) names.push(part.path);
   return names;
 }

@@ -57,6 +57,8 @@ export function validateFlow(flow: Flow, catalog: NodeCatalog): FlowProblem[] {
   const connected = new Set<string>();
   const setVariables = new Set<string>([...SYSTEM_VARIABLES, ...flow.variables.map((v) => v.name)]);
   const reads: { node: FlowNode; name: string }[] = [];
+  /** Whether each node may wait, judged on its data with defaults filled in, as the engine runs it. */
+  const waits = new Map<string, boolean>();
 
   for (const node of nodes.values()) {
     adjacency.set(node.id, []);
@@ -67,17 +69,22 @@ export function validateFlow(flow: Flow, catalog: NodeCatalog): FlowProblem[] {
     }
     if (type.isStart) starts.push(node);
     const parsed = type.config.safeParse(node.data);
+    waits.set(node.id, waitsForCustomer(type, parsed.success ? parsed.data : node.data));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = fieldPath(issue.path);
         problems.push({ severity: 'error', code: 'invalid-node-data', nodeId: node.id, field, message: `Node ${nodeName(node, type)}: ${field ? `${field}: ` : ''}${issue.message}.` });
       }
     }
-    for (const path of type.variables.writes ?? []) for (const name of stringsAt(node.data, path)) setVariables.add(name);
+    // Defaults count: a node's default `saveAs` sets a variable even when the file leaves it out.
+    const data = parsed.success ? parsed.data : node.data;
+    for (const path of type.variables.writes ?? []) for (const name of stringsAt(data, path)) setVariables.add(name);
+    for (const name of type.variables.fixedWrites ?? []) setVariables.add(name);
+    for (const { path, suffix } of type.variables.suffixedWrites ?? []) for (const name of stringsAt(data, path)) setVariables.add(`${name}${suffix}`);
     const local = new Set(type.variables.local ?? []);
-    for (const path of type.variables.reads ?? []) for (const name of stringsAt(node.data, path)) reads.push({ node, name });
+    for (const path of type.variables.reads ?? []) for (const name of stringsAt(data, path)) reads.push({ node, name });
     for (const text of allStrings(node.data))
-      for (const name of templateVariables(text)) if (!local.has(name.split('.')[0] ?? '')) reads.push({ node, name });
+      for (const name of templateVariables(text, { withDefaults: false })) if (!local.has(name.split('.')[0] ?? '')) reads.push({ node, name });
   }
 
   for (const edge of flow.edges) {
@@ -88,15 +95,23 @@ export function validateFlow(flow: Flow, catalog: NodeCatalog): FlowProblem[] {
       problems.push({ severity: 'error', code: 'edge-missing-node', edgeId: edge.id, nodeId: source ? source.id : undefined, message: `A connection points to node "${missing}", which does not exist.` });
       continue;
     }
-    adjacency.get(source.id)?.push(target.id);
     const type = catalog.get(source.type);
-    if (!type) continue;
+    if (!type) {
+      adjacency.get(source.id)?.push(target.id);
+      continue;
+    }
     const ports = nodePorts(type, source.data);
     const port = edge.sourceHandle ?? ports[0]?.id;
     if (!port || !ports.some((p) => p.id === port)) {
-      problems.push({ severity: 'error', code: 'edge-unknown-port', edgeId: edge.id, nodeId: source.id, message: `Node ${nodeName(source, type)} has no output "${edge.sourceHandle ?? ''}" for this connection; reconnect it.` });
+      // The engine never follows such a connection, so it counts for neither reachability nor loops.
+      const message =
+        ports.length === 0
+          ? `Node ${nodeName(source, type)} has no outputs, so nothing can follow it; remove this connection.`
+          : `Node ${nodeName(source, type)} has no output "${port ?? ''}" for this connection; reconnect it.`;
+      problems.push({ severity: 'error', code: 'edge-unknown-port', edgeId: edge.id, nodeId: source.id, message });
       continue;
     }
+    adjacency.get(source.id)?.push(target.id);
     connected.add(`${source.id}\u0000${port}`);
   }
 
@@ -135,7 +150,7 @@ export function validateFlow(flow: Flow, catalog: NodeCatalog): FlowProblem[] {
 
   const stepping = [...nodes.values()].filter((node) => {
     const type = catalog.get(node.type);
-    return type !== undefined && !waitsForCustomer(type, node.data);
+    return type !== undefined && waits.get(node.id) === false;
   });
   const steppingIds = new Set(stepping.map((node) => node.id));
   const steppingAdjacency = new Map<string, string[]>();

@@ -1,0 +1,233 @@
+import {
+  type Card,
+  type CardButton,
+  type Inbound,
+  type JsonValue,
+  type NodeContext,
+  type Product,
+  type Reply,
+  defineNodeType,
+  isFromCustomer,
+  next,
+  wait,
+} from '@parley/shared';
+import { z } from 'zod';
+import { fold, inboundText } from '../../text';
+import { type CompiledFilter, type FieldReader, FILTER_OPS, compileFilter, fieldReader, operand, passes, sortProducts } from './filters';
+
+const filter = z.object({
+  field: z
+    .string()
+    .trim()
+    .min(1, 'every filter needs a field, such as attributes.skin or price')
+    .meta({ label: 'Field', placeholder: 'attributes.skin', help: 'title, sku, price, stock, or attributes.<name> for your own product attributes.' }),
+  op: z.enum(FILTER_OPS).default('equals').meta({ label: 'Comparison', widget: 'select' }),
+  value: z
+    .string()
+    .max(1_000)
+    .default('')
+    .meta({ label: 'Value', widget: 'template', help: 'Use {{variable}} for an earlier answer. For "is set", write false to find products without the field.' }),
+});
+
+const button = z
+  .object({
+    title: z.string().trim().min(1, 'every button needs a title').max(100).meta({ label: 'Title', widget: 'template' }),
+    action: z.enum(['buy', 'url', 'postback']).default('buy').meta({ label: 'Action', widget: 'select', help: 'Buy selects the product; URL opens a link; Postback selects it with your own payload.' }),
+    url: z.string().max(2_000).optional().meta({ label: 'Link', widget: 'template', placeholder: '{{product.url}}' }),
+    payload: z
+      .string()
+      .max(1_000)
+      .optional()
+      .meta({ label: 'Payload', widget: 'template', help: 'Saved as the action; include {{product.sku}} so each card sends its own.' }),
+  })
+  .superRefine((b, ctx) => {
+    if (b.action === 'url' && !b.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'a link button needs its URL' });
+    if (b.action === 'postback' && !b.payload) ctx.addIssue({ code: 'custom', path: ['payload'], message: 'a postback button needs its payload' });
+  });
+
+const card = z
+  .object({
+    title: z.string().max(500).default('{{product.title}}').meta({ label: 'Card title', widget: 'template' }),
+    subtitle: z.string().max(1_000).default('{{product.currency}} {{product.price}}').meta({ label: 'Card subtitle', widget: 'template' }),
+    imageUrl: z.string().max(2_000).default('{{product.imageUrl}}').meta({ label: 'Card image', widget: 'template' }),
+  })
+  .prefault({})
+  .meta({ label: 'Card', help: 'Use {{product.title}}, {{product.price}}, {{product.attributes.<name>}}.' });
+
+const config = z.object({
+  label: z.string().optional().meta({ label: 'Label' }),
+  text: z.string().max(4_096).optional().meta({ label: 'Intro text', widget: 'template', help: 'Sent before the cards (optional).' }),
+  filters: z.array(filter).max(20).default([]).meta({ label: 'Filters', widget: 'list', help: 'Which products to show; none shows the whole catalog.' }),
+  match: z.enum(['all', 'any']).default('all').meta({ label: 'Products must match', widget: 'select', help: 'All filters, or any one of them.' }),
+  sort: z
+    .object({
+      field: z.string().trim().min(1, 'sorting needs a field, such as price').meta({ label: 'Sort by', placeholder: 'price' }),
+      direction: z.enum(['asc', 'desc']).default('asc').meta({ label: 'Direction', widget: 'select' }),
+    })
+    .optional()
+    .meta({ label: 'Sort', help: 'Leave empty to keep the catalog order.' }),
+  limit: z.number().int().min(1, 'show at least one product').max(10, 'a message holds at most ten cards').default(10).meta({ label: 'Most cards', widget: 'number' }),
+  onlyInStock: z.boolean().default(true).meta({ label: 'Only products in stock', widget: 'checkbox' }),
+  card,
+  buttons: z.array(button).max(3, 'a card holds at most three buttons').default([]).meta({ label: 'Card buttons', widget: 'list' }),
+  waitForChoice: z.boolean().default(true).meta({ label: 'Wait for the customer to choose', widget: 'checkbox', help: 'Off: go on to "Next" right after the cards.' }),
+  saveAs: z.string().default('product').meta({ label: 'Save the chosen product in', widget: 'variable', help: 'The button tapped is saved in the same name + "Action".' }),
+  retryText: z
+    .string()
+    .min(1)
+    .max(1_000)
+    .default("Tap a product's button, or type its name.")
+    .meta({ label: 'When the answer is not a product', widget: 'template' }),
+});
+
+type Config = z.output<typeof config>;
+
+/** The cards shown, so a tap or a typed name can be traced back to its product. */
+const state = z.object({
+  shown: z.array(z.object({ sku: z.string(), title: z.string(), payloads: z.array(z.string()) })),
+  misses: z.number().int().min(0),
+});
+type State = z.output<typeof state>;
+type Shown = State['shown'][number];
+
+interface Plan {
+  filters: CompiledFilter[];
+  sortBy: FieldReader | undefined;
+}
+
+// Config is parsed once when the flow is bound; its filters are compiled on first use and kept with it.
+const plans = new WeakMap<Config, Plan>();
+function planOf(data: Config): Plan {
+  let plan = plans.get(data);
+  if (!plan) {
+    plan = { filters: data.filters.map(compileFilter), sortBy: data.sort ? fieldReader(data.sort.field) : undefined };
+    plans.set(data, plan);
+  }
+  return plan;
+}
+
+function pick(data: Config, ctx: NodeContext): Product[] {
+  const plan = planOf(data);
+  const wants = plan.filters.map((f) => f.constant ?? operand(ctx.render(f.template)));
+  const fits = (product: Product): boolean => {
+    if (plan.filters.length === 0) return true;
+    return data.match === 'all'
+      ? plan.filters.every((f, i) => passes(f, product, wants[i] ?? operand('')))
+      : plan.filters.some((f, i) => passes(f, product, wants[i] ?? operand('')));
+  };
+  const picked: Product[] = [];
+  for (const product of ctx.products) {
+    if (!product.active || (data.onlyInStock && product.stock === 0) || !fits(product)) continue;
+    picked.push(product);
+    if (!plan.sortBy && picked.length >= data.limit) break;
+  }
+  if (!plan.sortBy || !data.sort) return picked;
+  return sortProducts(picked, plan.sortBy, data.sort.direction).slice(0, data.limit);
+}
+
+/** A product as plain JSON, for templates and variables. */
+function productJson(product: Product): { [key: string]: JsonValue } {
+  const json: { [key: string]: JsonValue } = {
+    sku: product.sku,
+    title: product.title,
+    price: product.price,
+    currency: product.currency,
+    description: product.description,
+    attributes: { ...product.attributes },
+  };
+  if (product.imageUrl !== undefined) json.imageUrl = product.imageUrl;
+  if (product.url !== undefined) json.url = product.url;
+  return json;
+}
+
+// Cards render the same catalog objects turn after turn; their JSON is only read by templates, so share it.
+const renderScopes = new WeakMap<Product, { product: { [key: string]: JsonValue } }>();
+function renderScope(product: Product): { product: { [key: string]: JsonValue } } {
+  let scope = renderScopes.get(product);
+  if (!scope) {
+    scope = { product: productJson(product) };
+    renderScopes.set(product, scope);
+  }
+  return scope;
+}
+
+const BUY_PREFIX = 'buy:';
+
+function cardOf(data: Config, ctx: NodeContext, product: Product): { card: Card; shown: Shown } {
+  const scope = renderScope(product);
+  const buttons: CardButton[] = [];
+  const payloads: string[] = [];
+  for (const b of data.buttons) {
+    const title = ctx.render(b.title, scope);
+    if (b.action === 'url') buttons.push({ action: 'url', title, url: ctx.render(b.url ?? '', scope) });
+    else {
+      const payload = b.action === 'buy' ? BUY_PREFIX + product.sku : ctx.render(b.payload ?? '', scope);
+      buttons.push({ action: 'postback', title, payload });
+      payloads.push(payload);
+    }
+  }
+  // Empty fields are left out, not sent blank; keys keep the reply schema's order.
+  const subtitle = ctx.render(data.card.subtitle, scope);
+  const imageUrl = ctx.render(data.card.imageUrl, scope);
+  const card: Card = {
+    title: ctx.render(data.card.title, scope),
+    ...(subtitle.trim() === '' ? {} : { subtitle }),
+    ...(imageUrl.trim() === '' ? {} : { imageUrl }),
+    buttons,
+  };
+  return { card, shown: { sku: product.sku, title: product.title, payloads } };
+}
+
+const actionOf = (shown: Shown, payload: string | undefined): string =>
+  payload === undefined ? 'select' : payload === BUY_PREFIX + shown.sku ? 'buy' : payload;
+
+/** Which shown product the customer chose: a tapped button, a typed title, or its number ("2"). */
+function choose(stored: State, input: Inbound): { shown: Shown; action: string } | undefined {
+  if (input.kind === 'postback') {
+    const tapped = stored.shown.find((s) => s.payloads.includes(input.payload));
+    if (tapped) return { shown: tapped, action: actionOf(tapped, input.payload) };
+  }
+  const typed = inboundText(input);
+  if (typed === undefined) return undefined;
+  const folded = fold(typed);
+  const shown = /^\d{1,2}$/.test(folded) ? stored.shown[Number(folded) - 1] : stored.shown.find((s) => fold(s.title) === folded);
+  return shown ? { shown, action: actionOf(shown, shown.payloads[0]) } : undefined;
+}
+
+/** Product cards from the bot's catalog, filtered by earlier answers; the customer may pick one. */
+export const productsNode = defineNodeType({
+  type: 'products',
+  title: 'Products',
+  category: 'Commerce',
+  description: 'Shows product cards from your catalog, filtered by earlier answers, and lets the customer pick one.',
+  icon: 'shopping-bag',
+  config,
+  state,
+  ports: [
+    { id: 'selected', label: 'Selected' },
+    { id: 'next', label: 'Next' },
+    { id: 'noMatch', label: 'No match' },
+  ],
+  variables: { writes: ['saveAs'], suffixedWrites: [{ path: 'saveAs', suffix: 'Action' }], local: ['product'] },
+  waitsForCustomer: { when: 'waitForChoice' },
+  enter: (data, ctx) => {
+    const picked = pick(data, ctx);
+    if (picked.length === 0) return next('noMatch');
+    const replies: Reply[] = data.text ? [{ type: 'text', text: ctx.render(data.text) }] : [];
+    const built = picked.map((product) => cardOf(data, ctx, product));
+    replies.push({ type: 'cards', cards: built.map((b) => b.card) });
+    if (!data.waitForChoice) return next('next', { replies });
+    return wait({ shown: built.map((b) => b.shown), misses: 0 }, { replies });
+  },
+  resume: (data, ctx, input, stored) => {
+    if (!stored) return next('next');
+    // Timers and other system events are not a choice.
+    if (!isFromCustomer(input)) return wait(stored);
+    const choice = choose(stored, input);
+    const product = choice && ctx.products.find((p) => p.sku === choice.shown.sku);
+    if (choice && product)
+      return next('selected', { set: { [data.saveAs]: productJson(product), [`${data.saveAs}Action`]: choice.action } });
+    if (stored.misses >= 1) return next('next');
+    return wait({ ...stored, misses: stored.misses + 1 }, { replies: [{ type: 'text', text: ctx.render(data.retryText) }] });
+  },
+});
