@@ -27,8 +27,8 @@ export interface FlowProblem {
   field?: string;
 }
 
-/** Variables every conversation has, filled by the server from the channel. */
-export const SYSTEM_VARIABLES = ['contact', 'channel', 'conversation'] as const;
+/** Variables every conversation has, filled by the server: the channel, the customer, this server (`parley.publicUrl`). */
+export const SYSTEM_VARIABLES = ['contact', 'channel', 'conversation', 'parley'] as const;
 
 export type NodeCatalog = ReadonlyMap<string, NodeType>;
 

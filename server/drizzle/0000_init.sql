@@ -1,0 +1,142 @@
+CREATE TABLE `bots` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
+	`draft` text NOT NULL,
+	`draft_revision` integer DEFAULT 1 NOT NULL,
+	`published_version_id` integer,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `conversations` (
+	`id` text PRIMARY KEY NOT NULL,
+	`bot_id` text NOT NULL,
+	`channel` text NOT NULL,
+	`external_key` text NOT NULL,
+	`session_id` text,
+	`status` text DEFAULT 'bot' NOT NULL,
+	`created_at` text NOT NULL,
+	`last_message_at` text NOT NULL,
+	FOREIGN KEY (`bot_id`) REFERENCES `bots`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `conversations_bot_channel_key` ON `conversations` (`bot_id`,`channel`,`external_key`);--> statement-breakpoint
+CREATE TABLE `events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`bot_id` text NOT NULL,
+	`conversation_id` text,
+	`session_id` text,
+	`type` text NOT NULL,
+	`node_id` text,
+	`data` text,
+	`created_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `events_bot_type` ON `events` (`bot_id`,`type`,`created_at`);--> statement-breakpoint
+CREATE INDEX `events_conversation` ON `events` (`conversation_id`);--> statement-breakpoint
+CREATE TABLE `flow_versions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`bot_id` text NOT NULL,
+	`version` integer NOT NULL,
+	`flow` text NOT NULL,
+	`note` text DEFAULT '' NOT NULL,
+	`created_by` text DEFAULT 'admin' NOT NULL,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`bot_id`) REFERENCES `bots`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `flow_versions_bot_version` ON `flow_versions` (`bot_id`,`version`);--> statement-breakpoint
+CREATE TABLE `handoffs` (
+	`id` text PRIMARY KEY NOT NULL,
+	`bot_id` text NOT NULL,
+	`conversation_id` text NOT NULL,
+	`session_id` text NOT NULL,
+	`queue` text NOT NULL,
+	`priority` text NOT NULL,
+	`summary` text NOT NULL,
+	`status` text NOT NULL,
+	`created_at` text NOT NULL,
+	`released_at` text
+);
+--> statement-breakpoint
+CREATE INDEX `handoffs_open` ON `handoffs` (`bot_id`,`status`);--> statement-breakpoint
+CREATE TABLE `messages` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`conversation_id` text NOT NULL,
+	`session_id` text,
+	`bot_id` text NOT NULL,
+	`channel` text NOT NULL,
+	`direction` text NOT NULL,
+	`kind` text NOT NULL,
+	`body` text NOT NULL,
+	`external_id` text,
+	`reply_to` integer,
+	`created_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `messages_dedupe` ON `messages` (`bot_id`,`channel`,`external_id`) WHERE external_id is not null;--> statement-breakpoint
+CREATE INDEX `messages_conversation` ON `messages` (`conversation_id`,`id`);--> statement-breakpoint
+CREATE INDEX `messages_reply_to` ON `messages` (`reply_to`) WHERE reply_to is not null;--> statement-breakpoint
+CREATE TABLE `payments` (
+	`id` text PRIMARY KEY NOT NULL,
+	`bot_id` text NOT NULL,
+	`conversation_id` text NOT NULL,
+	`session_id` text NOT NULL,
+	`provider` text NOT NULL,
+	`status` text NOT NULL,
+	`amount` real NOT NULL,
+	`currency` text NOT NULL,
+	`description` text NOT NULL,
+	`items` text NOT NULL,
+	`checkout_url` text NOT NULL,
+	`expires_at` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `payments_pending` ON `payments` (`status`,`expires_at`);--> statement-breakpoint
+CREATE TABLE `products` (
+	`bot_id` text NOT NULL,
+	`sku` text NOT NULL,
+	`title` text NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
+	`image_url` text,
+	`url` text,
+	`price` real NOT NULL,
+	`currency` text NOT NULL,
+	`attributes` text DEFAULT '{}' NOT NULL,
+	`stock` integer,
+	`active` integer DEFAULT true NOT NULL,
+	`position` integer DEFAULT 0 NOT NULL,
+	`updated_at` text NOT NULL,
+	PRIMARY KEY(`bot_id`, `sku`),
+	FOREIGN KEY (`bot_id`) REFERENCES `bots`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`conversation_id` text NOT NULL,
+	`flow_version_id` integer NOT NULL,
+	`status` text NOT NULL,
+	`state` text NOT NULL,
+	`started_at` text NOT NULL,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sessions_conversation` ON `sessions` (`conversation_id`);--> statement-breakpoint
+CREATE TABLE `settings` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `timers` (
+	`id` text PRIMARY KEY NOT NULL,
+	`conversation_id` text NOT NULL,
+	`session_id` text NOT NULL,
+	`fire_at` text NOT NULL,
+	`data` text,
+	`status` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `timers_due` ON `timers` (`status`,`fire_at`);

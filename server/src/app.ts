@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { requireAdmin } from './auth';
+import type { AppDeps } from './deps';
+import { errorResponse } from './errors';
+import { adminRoutes } from './routes/admin';
+import { checkoutRoutes } from './routes/checkout';
+import { editorRoutes } from './routes/editor';
+import { exampleAssetRoutes } from './routes/example-assets';
+import { healthRoutes } from './routes/health';
+import { webRoutes } from './routes/web';
+
+/** The whole HTTP surface, composed from one sub-app per concern. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500)
+      return errorResponse(c, { status: error.status === 413 ? 413 : 400, code: 'bad_request', message: error.message });
+    console.error('Unexpected error', error);
+    return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; nothing was lost. Please retry.' } }, 500);
+  });
+  app.notFound((c) => errorResponse(c, { status: 404, code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` }));
+
+  app.route('/api/health', healthRoutes(deps));
+  app.get('/api/openapi.json', (c) => c.json(deps.docs.document()));
+  app.route('/webhooks/web', webRoutes(deps));
+  app.route('/checkout', checkoutRoutes(deps));
+  app.route('/assets/examples', exampleAssetRoutes());
+
+  const api = new Hono();
+  api.use('*', requireAdmin(deps.auth));
+  api.route('/', adminRoutes(deps));
+  app.route('/api', api);
+  if (deps.config.editorDir) app.route('/', editorRoutes(deps.config.editorDir));
+  return app;
+}

@@ -1,0 +1,41 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import type { Store } from './db/open';
+import { settings } from './db/schema';
+import { errorResponse } from './errors';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+export interface AdminAuth {
+  verify(token: string): boolean;
+  /** Set only when this start generated the token: print it once, it is never shown again. */
+  generatedToken: string | undefined;
+}
+
+/** The admin bearer token: from PARLEY_ADMIN_TOKEN, or generated on first start and kept as a hash. */
+export function setUpAdminAuth({ db }: Store, configured: string | undefined): AdminAuth {
+  let generatedToken: string | undefined;
+  let expected: Buffer;
+  if (configured !== undefined) expected = sha256(configured);
+  else {
+    const stored = db.select().from(settings).where(eq(settings.key, 'admin_token_sha256')).get();
+    if (stored) expected = Buffer.from(stored.value, 'hex');
+    else {
+      generatedToken = `prl_${randomBytes(24).toString('base64url')}`;
+      expected = sha256(generatedToken);
+      db.insert(settings).values({ key: 'admin_token_sha256', value: expected.toString('hex') }).run();
+    }
+  }
+  return { verify: (token) => timingSafeEqual(sha256(token), expected), generatedToken };
+}
+
+export function requireAdmin(auth: AdminAuth): MiddlewareHandler {
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (!token || !auth.verify(token))
+      return errorResponse(c, { status: 401, code: 'unauthorized', message: 'Send the admin token as "Authorization: Bearer <token>".' });
+    await next();
+  };
+}

@@ -1,0 +1,84 @@
+import type { Reply } from '@parley/shared';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { type ConversationRow, type HandoffRow, conversations, events, handoffs, messages, sessions } from '../db/schema';
+import type { AppDeps } from '../deps';
+import { type Result, fail, notFound, ok } from '../errors';
+import { GuardRefused } from '../turns/pipeline';
+import { findBot } from './find';
+
+/** Stored JSON, parsed for the reader; a value that does not parse is shown as the text it is. */
+function parsed(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Newest first (by last message); `botId` narrows to one bot. */
+export function listConversations(deps: AppDeps, query: { botId?: string; limit: number }): Result<ConversationRow[]> {
+  if (query.botId !== undefined) {
+    const found = findBot(deps, query.botId);
+    if (!found.ok) return found;
+  }
+  const rows = deps.store.db
+    .select()
+    .from(conversations)
+    .where(query.botId === undefined ? undefined : eq(conversations.botId, query.botId))
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+    .limit(query.limit)
+    .all();
+  return ok(rows);
+}
+
+/** One conversation as an agent reads it: where its session stands, its transcript and what happened. */
+export function getConversation({ store }: AppDeps, conversationId: string) {
+  const conversation = store.db.select().from(conversations).where(eq(conversations.id, conversationId)).get();
+  if (!conversation) return fail(notFound('Conversation', conversationId));
+  const session = conversation.sessionId === null ? undefined : store.db.select().from(sessions).where(eq(sessions.id, conversation.sessionId)).get();
+  const transcript = store.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.id)).all();
+  const happened = store.db.select().from(events).where(eq(events.conversationId, conversationId)).orderBy(asc(events.id)).all();
+  const handoffRows: HandoffRow[] = store.db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId)).orderBy(asc(handoffs.createdAt)).all();
+  return ok({
+    conversation,
+    session: session ? { ...session, state: parsed(session.state) } : null,
+    messages: transcript.map((message) => ({ ...message, body: parsed(message.body) })),
+    events: happened.map((event) => ({ ...event, data: parsed(event.data) })),
+    handoffs: handoffRows,
+  });
+}
+
+/**
+ * A person hands the conversation back to the bot: its waiting hand-offs are marked released in the
+ * same commit as the turn that resumes the flow (at `nodeId` when given, else where it waited).
+ */
+export async function releaseConversation(deps: AppDeps, conversationId: string, options: { nodeId?: string; by?: string } = {}): Promise<Result<{ replies: Reply[] }>> {
+  const { db } = deps.store;
+  const conversation = db.select().from(conversations).where(eq(conversations.id, conversationId)).get();
+  if (!conversation) return fail(notFound('Conversation', conversationId));
+  const notInHandoff = fail({
+    status: 409,
+    code: 'not_in_handoff',
+    message: `Conversation "${conversationId}" is not waiting for a person (the bot is already answering it), so there is nothing to release.`,
+  });
+  if (conversation.status !== 'handoff') return notInHandoff;
+
+  const { nodeId } = options;
+  if (nodeId !== undefined) {
+    const session = conversation.sessionId === null ? undefined : db.select({ flowVersionId: sessions.flowVersionId }).from(sessions).where(eq(sessions.id, conversation.sessionId)).get();
+    const version = session ? deps.directory.version(session.flowVersionId) : undefined;
+    if (version?.ok && !version.version.flow.nodes.has(nodeId))
+      return fail({ status: 400, code: 'invalid_input', field: 'nodeId', message: `Node "${nodeId}" is not in the flow version this conversation runs.` });
+  }
+
+  const releasedAt = new Date().toISOString();
+  const guard = () => {
+    const current = db.select({ status: conversations.status }).from(conversations).where(eq(conversations.id, conversationId)).get();
+    if (current?.status !== 'handoff') throw new GuardRefused(`Conversation "${conversationId}" was already released.`);
+    db.update(handoffs).set({ status: 'released', releasedAt }).where(and(eq(handoffs.conversationId, conversationId), eq(handoffs.status, 'waiting'))).run();
+  };
+  const outcome = await deps.pipeline.deliver(conversationId, { kind: 'released', nodeId, by: options.by ?? 'admin' }, guard);
+  if (!outcome.ok) return outcome.error.status === 409 && outcome.error.code === 'conflict' ? notInHandoff : outcome;
+  return ok({ replies: outcome.value.replies });
+}

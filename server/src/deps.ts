@@ -1,0 +1,18 @@
+import type { NodeCatalog } from '@parley/shared';
+import type { AdminAuth } from './auth';
+import type { Store } from './db/open';
+import type { Config } from './env';
+import type { ApiDocs } from './http/openapi';
+import type { Directory } from './turns/directory';
+import type { TurnPipeline } from './turns/pipeline';
+
+/** What route modules receive: everything is created once in `createParley` and passed down. */
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  catalog: NodeCatalog;
+  directory: Directory;
+  pipeline: TurnPipeline;
+  auth: AdminAuth;
+  docs: ApiDocs;
+}

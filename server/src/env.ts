@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The server's configuration, parsed once from the environment at start. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PARLEY_DATA_DIR: z.string().default('./data'),
+  PARLEY_DB: z.string().optional(),
+  PARLEY_ADMIN_TOKEN: z.string().min(16, 'PARLEY_ADMIN_TOKEN must be at least 16 characters').optional(),
+  PARLEY_PUBLIC_URL: z.url('PARLEY_PUBLIC_URL must be a full URL such as https://bots.example.com').optional(),
+  PARLEY_EDITOR_DIR: z.string().optional(),
+  PARLEY_SEED_EXAMPLES: z.enum(['true', 'false']).default('true'),
+  PARLEY_LOG: z.enum(['silent', 'error', 'info']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  dbPath: string;
+  adminToken: string | undefined;
+  publicUrl: string;
+  editorDir: string | undefined;
+  seedExamples: boolean;
+  log: 'silent' | 'error' | 'info';
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  const e = parsed.data;
+  const dataDir = path.resolve(e.PARLEY_DATA_DIR);
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      dataDir,
+      dbPath: e.PARLEY_DB === ':memory:' ? ':memory:' : path.resolve(e.PARLEY_DB ?? path.join(dataDir, 'parley.db')),
+      adminToken: e.PARLEY_ADMIN_TOKEN,
+      publicUrl: (e.PARLEY_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      editorDir: e.PARLEY_EDITOR_DIR,
+      seedExamples: e.PARLEY_SEED_EXAMPLES === 'true',
+      log: e.PARLEY_LOG,
+    },
+  };
+}

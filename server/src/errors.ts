@@ -1,0 +1,24 @@
+import type { Context } from 'hono';
+
+/** An expected failure, as a value; `errorResponse` is the one place that turns it into HTTP. */
+export interface AppError {
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503;
+  code: string;
+  message: string;
+  field?: string;
+  details?: unknown;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: AppError): { ok: false; error: AppError } => ({ ok: false, error });
+
+export const notFound = (what: string, id: string): AppError => ({ status: 404, code: 'not_found', message: `${what} "${id}" does not exist.` });
+
+export function errorResponse(c: Context, error: AppError): Response {
+  const body: Record<string, unknown> = { code: error.code, message: error.message };
+  if (error.field !== undefined) body.field = error.field;
+  if (error.details !== undefined) body.details = error.details;
+  return c.json({ error: body }, error.status);
+}

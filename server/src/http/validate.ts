@@ -1,0 +1,36 @@
+import type { Context } from 'hono';
+import { validator } from 'hono/validator';
+import type { z } from 'zod';
+import { type AppError, errorResponse } from '../errors';
+import { fieldPath } from '@parley/shared';
+
+const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
+
+export function invalidInput(issues: readonly z.core.$ZodIssue[], where: string): AppError {
+  const details = issues.map((issue) => ({ field: fieldPath(issue.path), message: issue.message }));
+  const first = details[0];
+  return {
+    status: 400,
+    code: 'invalid_input',
+    field: first?.field,
+    message: first ? `${where} ${first.field ? `field "${first.field}"` : ''}: ${first.message}`.replace('  ', ' ') : `Invalid ${where}.`,
+    details,
+  };
+}
+
+/** Validates a JSON body with a zod schema; the handler reads it typed with `c.req.valid('json')`. */
+export const jsonBody = <S extends z.ZodType>(schema: S) =>
+  validator('json', (value, c: Context) => {
+    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? '';
+    if (!JSON_MEDIA.test(mediaType))
+      return errorResponse(c, { status: 415, code: 'unsupported_media_type', message: 'Send the body as JSON with "Content-Type: application/json".' });
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : errorResponse(c, invalidInput(parsed.error.issues, 'Body'));
+  });
+
+/** Validates the query string; `c.req.valid('query')`. */
+export const queryParams = <S extends z.ZodType>(schema: S) =>
+  validator('query', (value, c: Context) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : errorResponse(c, invalidInput(parsed.error.issues, 'Query'));
+  });

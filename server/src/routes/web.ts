@@ -1,0 +1,91 @@
+import { type Inbound, replySchema } from '@parley/shared';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { conversations, messages } from '../db/schema';
+import type { AppDeps } from '../deps';
+import { errorResponse, notFound } from '../errors';
+import { jsonBody, queryParams } from '../http/validate';
+
+export const webMessageSchema = z
+  .object({
+    conversationId: z.string().min(1).max(200).meta({ description: "The widget's id for this customer's conversation (keep it unguessable)." }),
+    text: z.string().max(10_000).optional(),
+    payload: z.string().max(2_000).optional().meta({ description: 'The payload of a tapped button.' }),
+    title: z.string().max(2_000).optional().meta({ description: 'The title of the tapped button, for the transcript.' }),
+    attachment: z
+      .object({ type: z.enum(['image', 'video', 'audio', 'file', 'location', 'sticker']), url: z.string().max(4_000), name: z.string().max(500).optional() })
+      .optional(),
+    messageId: z.string().min(1).max(200).optional().meta({ description: 'Your id of this message: a repeat returns the first answer and runs nothing.' }),
+  })
+  .refine((m) => m.text !== undefined || m.payload !== undefined || m.attachment !== undefined, {
+    message: 'send a text, a payload or an attachment',
+    path: ['text'],
+  });
+
+type WebMessage = z.output<typeof webMessageSchema>;
+
+function toInbound(message: WebMessage): Inbound {
+  if (message.payload !== undefined)
+    return message.title === undefined ? { kind: 'postback', payload: message.payload } : { kind: 'postback', payload: message.payload, title: message.title };
+  if (message.attachment !== undefined)
+    return { kind: 'attachment', attachmentType: message.attachment.type, url: message.attachment.url, ...(message.attachment.name ? { name: message.attachment.name } : {}) };
+  return { kind: 'text', text: message.text ?? '' };
+}
+
+const turnResponseSchema = z.object({ replies: z.array(replySchema), ended: z.boolean(), duplicate: z.boolean() });
+const afterQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
+
+/** The web channel: a synchronous webhook that answers each message with that turn's replies. */
+export function webRoutes({ pipeline, store, docs }: AppDeps) {
+  docs.add(
+    {
+      method: 'post',
+      path: '/webhooks/web/{botId}',
+      summary: "A customer's message on the web channel; answers that turn's replies",
+      tag: 'Channels',
+      public: true,
+      body: webMessageSchema,
+      responses: { 200: { description: 'The replies, after the turn is stored', schema: turnResponseSchema }, 404: { description: 'Unknown bot' }, 409: { description: 'The bot is not published' } },
+    },
+    {
+      method: 'get',
+      path: '/webhooks/web/{botId}/conversations/{conversationId}/messages',
+      summary: 'Replies sent since a message id (after a payment, an agent, a timer)',
+      tag: 'Channels',
+      public: true,
+      query: afterQuery,
+      responses: { 200: { description: 'Outbound messages, oldest first' } },
+    },
+  );
+  return new Hono()
+    .post('/:botId', jsonBody(webMessageSchema), async (c) => {
+      const message = c.req.valid('json');
+      const address = { botId: c.req.param('botId'), channel: 'web', externalKey: message.conversationId };
+      const outcome = await pipeline.receive(address, toInbound(message), message.messageId);
+      if (!outcome.ok) return errorResponse(c, outcome.error);
+      const { replies, session, duplicate } = outcome.value;
+      return c.json({ replies, ended: session === null || session.status === 'ended', duplicate });
+    })
+    .get('/:botId/conversations/:conversationId/messages', queryParams(afterQuery), (c) => {
+      const { after } = c.req.valid('query');
+      const conversation = store.db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.botId, c.req.param('botId')), eq(conversations.channel, 'web'), eq(conversations.externalKey, c.req.param('conversationId'))))
+        .get();
+      if (!conversation) return errorResponse(c, notFound('Conversation', c.req.param('conversationId')));
+      const rows = store.db
+        .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'out'), gt(messages.id, after)))
+        .orderBy(asc(messages.id))
+        .limit(200)
+        .all();
+      const items = rows.flatMap((row) => {
+        const reply = replySchema.safeParse(JSON.parse(row.body));
+        return reply.success ? [{ id: row.id, at: row.createdAt, reply: reply.data }] : [];
+      });
+      return c.json({ messages: items });
+    });
+}

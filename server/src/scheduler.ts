@@ -1,0 +1,40 @@
+import { and, asc, eq, lte } from 'drizzle-orm';
+import type { Store } from './db/open';
+import { payments, timers } from './db/schema';
+import { settlePaymentGuard } from './routes/checkout';
+import { GuardRefused, type TurnPipeline } from './turns/pipeline';
+
+/**
+ * Fires what is due: node timers and expired payment links, each as a system event through the
+ * pipeline (so in order with the conversation's messages, and exactly once thanks to a guard).
+ */
+export function startScheduler(store: Store, pipeline: TurnPipeline, options: { intervalMs?: number; log?: (message: string) => void } = {}) {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const now = new Date();
+      const stamp = now.toISOString();
+      const dueTimers = store.db.select().from(timers).where(and(eq(timers.status, 'pending'), lte(timers.fireAt, stamp))).orderBy(asc(timers.fireAt)).limit(100).all();
+      for (const timer of dueTimers) {
+        const data = timer.data ? JSON.parse(timer.data) : {};
+        const timerId = typeof data.timerId === 'string' ? data.timerId : timer.id;
+        await pipeline.deliver(timer.conversationId, { kind: 'timer', timerId, data: data.data ?? null }, () => {
+          const changed = store.db.update(timers).set({ status: 'fired' }).where(and(eq(timers.id, timer.id), eq(timers.status, 'pending'))).run();
+          if (changed.changes !== 1) throw new GuardRefused(`Timer ${timer.id} already fired.`);
+        });
+      }
+      const expired = store.db.select().from(payments).where(and(eq(payments.status, 'pending'), lte(payments.expiresAt, stamp))).limit(100).all();
+      for (const payment of expired)
+        await pipeline.deliver(payment.conversationId, { kind: 'payment', paymentId: payment.id, status: 'expired' }, settlePaymentGuard(store, payment.id, 'expired', now));
+    } catch (error) {
+      options.log?.(`scheduler: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
+    }
+  };
+  const handle = setInterval(() => void tick(), options.intervalMs ?? 1_000);
+  handle.unref();
+  return { tick, stop: () => clearInterval(handle) };
+}

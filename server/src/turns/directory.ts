@@ -1,0 +1,79 @@
+import { type NodeCatalog, type Product, parseFlow } from '@parley/shared';
+import { type CompiledFlow, compileFlow } from '@parley/runtime';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Store } from '../db/open';
+import { bots, flowVersions, products } from '../db/schema';
+import { productFromRow } from '../catalog/product-row';
+
+export interface BotInfo {
+  id: string;
+  name: string;
+  publishedVersionId: number | null;
+}
+
+export interface LoadedVersion {
+  id: number;
+  botId: string;
+  version: number;
+  flow: CompiledFlow;
+}
+
+export type VersionLookup = { ok: true; version: LoadedVersion } | { ok: false; error: string };
+
+/**
+ * In-memory view of what turns read on every message: bots, compiled flow versions (immutable,
+ * so cached for good) and catalogs. Writers invalidate what they change.
+ */
+export interface Directory {
+  bot(botId: string): BotInfo | undefined;
+  version(versionId: number): VersionLookup;
+  products(botId: string): readonly Product[];
+  forgetBot(botId: string): void;
+  forgetProducts(botId: string): void;
+  readonly catalog: NodeCatalog;
+}
+
+export function createDirectory({ db }: Store, catalog: NodeCatalog): Directory {
+  const botCache = new Map<string, BotInfo | undefined>();
+  const versionCache = new Map<number, VersionLookup>();
+  const productCache = new Map<string, readonly Product[]>();
+  const selectBot = db
+    .select({ id: bots.id, name: bots.name, publishedVersionId: bots.publishedVersionId })
+    .from(bots)
+    .where(eq(bots.id, sql.placeholder('id')))
+    .prepare();
+
+  return {
+    catalog,
+    bot(botId) {
+      if (botCache.has(botId)) return botCache.get(botId);
+      const row = selectBot.get({ id: botId });
+      botCache.set(botId, row);
+      return row;
+    },
+    version(versionId) {
+      const cached = versionCache.get(versionId);
+      if (cached) return cached;
+      const row = db.select().from(flowVersions).where(eq(flowVersions.id, versionId)).get();
+      if (!row) return { ok: false, error: `flow version ${versionId} does not exist` };
+      const parsed = parseFlow(JSON.parse(row.flow));
+      if (!parsed.ok) return { ok: false, error: `flow version ${versionId} is not a valid flow: ${parsed.problems[0]?.message ?? ''}` };
+      const compiled = compileFlow(parsed.flow, catalog);
+      const lookup: VersionLookup = compiled.ok
+        ? { ok: true, version: { id: row.id, botId: row.botId, version: row.version, flow: compiled.flow } }
+        : { ok: false, error: compiled.problems.map((problem) => problem.message).join(' ') };
+      versionCache.set(versionId, lookup);
+      return lookup;
+    },
+    products(botId) {
+      const cached = productCache.get(botId);
+      if (cached) return cached;
+      const rows = db.select().from(products).where(eq(products.botId, botId)).orderBy(asc(products.position)).all();
+      const list = rows.map(productFromRow);
+      productCache.set(botId, list);
+      return list;
+    },
+    forgetBot: (botId) => botCache.delete(botId),
+    forgetProducts: (botId) => productCache.delete(botId),
+  };
+}

@@ -1,0 +1,172 @@
+import { type Inbound, type Reply, type Session, type TurnEvent, isFromCustomer } from '@parley/shared';
+import { type TurnEnv, type TurnResult, enterFlowAt, runTurn } from '@parley/runtime';
+import { type EffectDeps, performEffect } from '../effects/perform';
+import { type AppError, type Result, fail, notFound, ok } from '../errors';
+import { newId } from '../ids';
+import type { Directory, LoadedVersion } from './directory';
+import type { GroupCommit } from './group-commit';
+import type { ConversationAddress, ConversationState, TurnReader } from './load';
+import type { KeyedQueue } from './queue';
+import { type TurnWrite, emptyWrites } from './writes';
+
+export interface TurnOutcome {
+  conversationId: string;
+  replies: Reply[];
+  /** True when this message id was answered before: the stored answer, nothing run again. */
+  duplicate: boolean;
+  /** Node ids entered, in order (the editor draws the path). */
+  path: string[];
+  session: Session | null;
+}
+
+export interface TurnPipeline {
+  /** A message from a customer (or any inbound addressed by channel and customer). */
+  receive(address: ConversationAddress, inbound: Inbound, externalId?: string): Promise<Result<TurnOutcome>>;
+  /** A system event for an existing conversation: payment result, release by an agent, timer. */
+  deliver(conversationId: string, inbound: Inbound, guard?: () => void): Promise<Result<TurnOutcome>>;
+}
+
+export interface PipelineDeps {
+  directory: Directory;
+  reader: TurnReader;
+  queue: KeyedQueue;
+  commit: GroupCommit<TurnWrite>;
+  effects: EffectDeps;
+  /** Base of links in replies (checkout pages, example assets): the `parley.publicUrl` variable. */
+  publicUrl: string;
+  now?: () => Date;
+}
+
+/** Effects feeding results back into the flow, at most this many rounds per message (a flow calling APIs in a loop). */
+const MAX_EFFECT_ROUNDS = 20;
+
+const queueKey = (a: ConversationAddress) => `${a.botId}\u0000${a.channel}\u0000${a.externalKey}`;
+
+export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
+  const { directory, reader, queue, commit } = deps;
+  const clock = deps.now ?? (() => new Date());
+
+  function publishedVersion(botId: string): Result<LoadedVersion> {
+    const bot = directory.bot(botId);
+    if (!bot) return fail(notFound('Bot', botId));
+    if (bot.publishedVersionId === null) return fail({ status: 409, code: 'not_published', message: `Bot "${botId}" has no published version yet: publish its flow first.` });
+    const lookup = directory.version(bot.publishedVersionId);
+    return lookup.ok ? ok(lookup.version) : fail({ status: 409, code: 'flow_unavailable', message: lookup.error });
+  }
+
+  async function runAndCommit(address: ConversationAddress, state: ConversationState | undefined, inbound: Inbound, externalId: string | null, guard?: () => void): Promise<Result<TurnOutcome>> {
+    const now = clock();
+    const conversationId = state?.id ?? newId('conv');
+    const prior = state?.session && state.session.data.status === 'active' ? state.session : null;
+    let version: LoadedVersion;
+    if (prior) {
+      const lookup = directory.version(prior.flowVersionId);
+      if (!lookup.ok) return fail({ status: 409, code: 'flow_unavailable', message: lookup.error });
+      version = lookup.version;
+    } else {
+      const published = publishedVersion(address.botId);
+      if (!published.ok) return published;
+      version = published.value;
+    }
+    const sessionId = prior ? prior.id : newId('sess');
+    const env: TurnEnv = {
+      now,
+      products: directory.products(address.botId),
+      initialVars: { channel: address.channel, contact: { id: address.externalKey }, conversation: { id: conversationId }, parley: { publicUrl: deps.publicUrl } },
+    };
+    const writes = emptyWrites();
+    const replies: Reply[] = [];
+    const events: TurnEvent[] = writes.events;
+    const path: string[] = [];
+    const absorb = (result: TurnResult) => {
+      for (const reply of result.replies) replies.push(reply);
+      for (const event of result.events) events.push(event);
+      for (const id of result.path) path.push(id);
+    };
+
+    let result = runTurn(version.flow, prior?.data ?? null, inbound, env);
+    absorb(result);
+    for (let round = 0; round < MAX_EFFECT_ROUNDS; round++) {
+      if (result.switchFlow) {
+        const target = publishedVersion(result.switchFlow.flowId);
+        if (!target.ok) {
+          events.push({ type: 'flow.switch_failed', data: { flowId: result.switchFlow.flowId, message: target.error.message } });
+          break;
+        }
+        version = target.value;
+        result = enterFlowAt(version.flow, result.session, result.switchFlow.nodeId, env);
+        absorb(result);
+        continue;
+      }
+      const outcomes: Inbound[] = [];
+      for (const effect of result.effects) {
+        const outcome = await performEffect(effect, { botId: address.botId, conversationId, sessionId, now, writes }, deps.effects);
+        if (outcome) outcomes.push(outcome);
+      }
+      if (outcomes.length === 0) break;
+      for (const outcome of outcomes) {
+        result = runTurn(version.flow, result.session, outcome, env);
+        absorb(result);
+      }
+    }
+
+    // A system event for a conversation with no running session is recorded but starts nothing.
+    const startsSession = prior !== null || isFromCustomer(inbound);
+    const session = result.session;
+    const write: TurnWrite = {
+      ...writes,
+      now: now.toISOString(),
+      conversation: {
+        id: conversationId,
+        botId: address.botId,
+        channel: address.channel,
+        externalKey: address.externalKey,
+        sessionId: startsSession ? sessionId : (state?.session?.id ?? null),
+        status: startsSession && session.silent ? 'handoff' : 'bot',
+      },
+      session: startsSession ? { id: sessionId, flowVersionId: version.id, status: session.status, state: JSON.stringify(session), startedAt: session.startedAt } : null,
+      inbound: { kind: inbound.kind, body: JSON.stringify(inbound), externalId },
+      replies,
+      events,
+      guards: guard ? [guard] : [],
+    };
+    try {
+      await commit.submit(write);
+    } catch (error) {
+      return fail(commitFailure(error));
+    }
+    return ok({ conversationId, replies, duplicate: false, path, session: startsSession ? session : null });
+  }
+
+  return {
+    receive(address, inbound, externalId) {
+      return queue.run(queueKey(address), async () => {
+        if (externalId !== undefined) {
+          const answered = reader.answered(address.botId, address.channel, externalId);
+          if (answered) {
+            const state = reader.conversation(address);
+            if (state?.id !== answered.conversationId)
+              return fail({ status: 409, code: 'duplicate_message_id', field: 'messageId', message: `messageId "${externalId}" was already used in another conversation.` });
+            return ok({ conversationId: answered.conversationId, replies: answered.replies, duplicate: true, path: [], session: state.session?.data ?? null });
+          }
+        }
+        if (!directory.bot(address.botId)) return fail(notFound('Bot', address.botId));
+        return runAndCommit(address, reader.conversation(address), inbound, externalId ?? null);
+      });
+    },
+    async deliver(conversationId, inbound, guard) {
+      const found = reader.conversationById(conversationId);
+      if (!found) return fail(notFound('Conversation', conversationId));
+      const address = { botId: found.botId, channel: found.channel, externalKey: found.externalKey };
+      return queue.run(queueKey(address), () => runAndCommit(address, reader.conversationById(conversationId), inbound, null, guard));
+    },
+  };
+}
+
+/** A guard refusing (e.g. a payment already settled) is a conflict; anything else is the store failing. */
+export class GuardRefused extends Error {}
+
+function commitFailure(error: unknown): AppError {
+  if (error instanceof GuardRefused) return { status: 409, code: 'conflict', message: error.message };
+  return { status: 503, code: 'store_unavailable', message: 'The message could not be stored; nothing was processed. Please retry.' };
+}
