@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 /**
  * The ready bots shipped with Parley, one folder each under bots/: `bot.json` (id, name, description),
@@ -15,7 +15,8 @@ export interface ExampleBot {
   products: unknown;
 }
 
-export const examplesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bots');
+// Resolved through the package name so it holds when the server is bundled into one file.
+export const examplesDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@parley/examples/package.json')), 'bots');
 
 function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'));

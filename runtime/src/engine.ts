@@ -19,8 +19,13 @@ export interface TurnEnv {
   now: Date;
   /** The bot's active catalog, for product nodes. */
   products?: readonly Product[];
-  /** Variables a new session starts with besides the flow's defaults (channel, contact). */
+  /** Variables a new session starts with besides the flow's defaults. */
   initialVars?: Variables;
+  /**
+   * Read-only variables every node sees on every turn (channel, contact, this server's URL), kept out of
+   * the stored session: they come from where the conversation is, not from what the customer said.
+   */
+  system?: Readonly<Variables>;
 }
 
 export interface TurnResult {
@@ -42,6 +47,8 @@ interface TurnRun {
   result: TurnResult;
   steps: number;
   ids: number;
+  /** System and session variables merged, rebuilt only after a node sets a variable. */
+  scope: Readonly<Variables> | undefined;
 }
 
 const NO_PRODUCTS: readonly Product[] = [];
@@ -53,12 +60,18 @@ export function newSession(flow: CompiledFlow, env: TurnEnv): Session {
   return { status: 'active', waitingAt: null, state: null, silent: false, vars, turns: 0, startedAt: env.now.toISOString() };
 }
 
+function scopeOf(run: TurnRun): Readonly<Variables> {
+  if (run.scope === undefined) run.scope = run.env.system ? { ...run.env.system, ...run.session.vars } : run.session.vars;
+  return run.scope;
+}
+
 function context(run: TurnRun, nodeId: string): NodeContext {
   const { session, env } = run;
+  const vars = scopeOf(run);
   return {
     nodeId,
-    vars: session.vars,
-    render: (template, extra) => renderTemplate(template, extra ? { ...session.vars, ...extra } : session.vars),
+    vars,
+    render: (template, extra) => renderTemplate(template, extra ? { ...vars, ...extra } : vars),
     now: env.now,
     settings: run.flow.flow.settings,
     products: env.products ?? NO_PRODUCTS,
@@ -96,6 +109,7 @@ function absorb(run: TurnRun, step: NodeStep): void {
   if (step.events) for (const event of step.events) result.events.push(event);
   if (step.effects) for (const effect of step.effects) result.effects.push(effect);
   if (step.set) {
+    run.scope = undefined;
     for (const [name, value] of Object.entries(step.set)) {
       if (value === null) delete session.vars[name];
       else session.vars[name] = value;
@@ -165,7 +179,7 @@ function enterNode(run: TurnRun, nodeId: string): void {
 }
 
 function startRun(flow: CompiledFlow, session: Session, env: TurnEnv): TurnRun {
-  return { flow, env, session, steps: 0, ids: 0, result: { session, replies: [], events: [], effects: [], path: [] } };
+  return { flow, env, session, steps: 0, ids: 0, scope: undefined, result: { session, replies: [], events: [], effects: [], path: [] } };
 }
 
 function followTrigger(run: TurnRun, inbound: Inbound): boolean {

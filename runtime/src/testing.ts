@@ -42,6 +42,7 @@ export interface TestChatOptions {
   products?: readonly Product[];
   now?: () => Date;
   initialVars?: Variables;
+  system?: Variables;
 }
 
 export interface TestChat {
@@ -66,6 +67,7 @@ export function testChat(flow: Flow, options: TestChatOptions = {}): TestChat {
       now: options.now ? options.now() : new Date('2026-03-02T10:00:00Z'),
       products: options.products,
       initialVars: options.initialVars,
+      system: options.system,
     });
     session = last.session;
     return last;

@@ -17,7 +17,7 @@ CREATE TABLE `conversations` (
 	`session_id` text,
 	`status` text DEFAULT 'bot' NOT NULL,
 	`created_at` text NOT NULL,
-	`last_message_at` text NOT NULL,
+	`updated_at` text NOT NULL,
 	FOREIGN KEY (`bot_id`) REFERENCES `bots`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
@@ -61,23 +61,6 @@ CREATE TABLE `handoffs` (
 );
 --> statement-breakpoint
 CREATE INDEX `handoffs_open` ON `handoffs` (`bot_id`,`status`);--> statement-breakpoint
-CREATE TABLE `messages` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`conversation_id` text NOT NULL,
-	`session_id` text,
-	`bot_id` text NOT NULL,
-	`channel` text NOT NULL,
-	`direction` text NOT NULL,
-	`kind` text NOT NULL,
-	`body` text NOT NULL,
-	`external_id` text,
-	`reply_to` integer,
-	`created_at` text NOT NULL
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `messages_dedupe` ON `messages` (`bot_id`,`channel`,`external_id`) WHERE external_id is not null;--> statement-breakpoint
-CREATE INDEX `messages_conversation` ON `messages` (`conversation_id`,`id`);--> statement-breakpoint
-CREATE INDEX `messages_reply_to` ON `messages` (`reply_to`) WHERE reply_to is not null;--> statement-breakpoint
 CREATE TABLE `payments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`bot_id` text NOT NULL,
@@ -119,9 +102,8 @@ CREATE TABLE `sessions` (
 	`conversation_id` text NOT NULL,
 	`flow_version_id` integer NOT NULL,
 	`status` text NOT NULL,
-	`state` text NOT NULL,
 	`started_at` text NOT NULL,
-	`updated_at` text NOT NULL
+	`ended_at` text
 );
 --> statement-breakpoint
 CREATE INDEX `sessions_conversation` ON `sessions` (`conversation_id`);--> statement-breakpoint
@@ -139,4 +121,20 @@ CREATE TABLE `timers` (
 	`status` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `timers_due` ON `timers` (`status`,`fire_at`);
+CREATE INDEX `timers_due` ON `timers` (`status`,`fire_at`);--> statement-breakpoint
+CREATE TABLE `turns` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`conversation_id` text NOT NULL,
+	`session_id` text,
+	`bot_id` text NOT NULL,
+	`channel` text NOT NULL,
+	`kind` text NOT NULL,
+	`inbound` text NOT NULL,
+	`external_id` text,
+	`replies` text NOT NULL,
+	`state` text,
+	`created_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `turns_dedupe` ON `turns` (`bot_id`,`channel`,`external_id`) WHERE external_id is not null;--> statement-breakpoint
+CREATE INDEX `turns_conversation` ON `turns` (`conversation_id`,`id`);

@@ -1,6 +1,6 @@
 import type { Reply } from '@parley/shared';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { type ConversationRow, type HandoffRow, conversations, events, handoffs, messages, sessions } from '../db/schema';
+import { type ConversationRow, type HandoffRow, conversations, events, handoffs, sessions, turns } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { type Result, fail, notFound, ok } from '../errors';
 import { GuardRefused } from '../turns/pipeline';
@@ -16,7 +16,7 @@ function parsed(text: string | null): unknown {
   }
 }
 
-/** Newest first (by last message); `botId` narrows to one bot. */
+/** Newest first (by last change: new session, hand-off); `botId` narrows to one bot. */
 export function listConversations(deps: AppDeps, query: { botId?: string; limit: number }): Result<ConversationRow[]> {
   if (query.botId !== undefined) {
     const found = findBot(deps, query.botId);
@@ -26,7 +26,7 @@ export function listConversations(deps: AppDeps, query: { botId?: string; limit:
     .select()
     .from(conversations)
     .where(query.botId === undefined ? undefined : eq(conversations.botId, query.botId))
-    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+    .orderBy(desc(conversations.updatedAt), desc(conversations.id))
     .limit(query.limit)
     .all();
   return ok(rows);
@@ -37,13 +37,22 @@ export function getConversation({ store }: AppDeps, conversationId: string) {
   const conversation = store.db.select().from(conversations).where(eq(conversations.id, conversationId)).get();
   if (!conversation) return fail(notFound('Conversation', conversationId));
   const session = conversation.sessionId === null ? undefined : store.db.select().from(sessions).where(eq(sessions.id, conversation.sessionId)).get();
-  const transcript = store.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.id)).all();
+  const log = store.db.select().from(turns).where(eq(turns.conversationId, conversationId)).orderBy(asc(turns.id)).all();
   const happened = store.db.select().from(events).where(eq(events.conversationId, conversationId)).orderBy(asc(events.id)).all();
   const handoffRows: HandoffRow[] = store.db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId)).orderBy(asc(handoffs.createdAt)).all();
+  const latest = log[log.length - 1];
+  // The transcript, message by message: each turn's inbound, then the replies it sent.
+  const messages = log.flatMap((turn) => {
+    const replies = parsed(turn.replies);
+    return [
+      { turnId: turn.id, direction: 'in' as const, at: turn.createdAt, externalId: turn.externalId, body: parsed(turn.inbound) },
+      ...(Array.isArray(replies) ? replies : []).map((reply: unknown) => ({ turnId: turn.id, direction: 'out' as const, at: turn.createdAt, externalId: null, body: reply })),
+    ];
+  });
   return ok({
     conversation,
-    session: session ? { ...session, state: parsed(session.state) } : null,
-    messages: transcript.map((message) => ({ ...message, body: parsed(message.body) })),
+    session: session ? { ...session, state: latest ? parsed(latest.state) : null } : null,
+    messages,
     events: happened.map((event) => ({ ...event, data: parsed(event.data) })),
     handoffs: handoffRows,
   });

@@ -48,7 +48,7 @@ export function createLocalChat(flow: CompiledFlow, products: readonly Product[]
       const inbound = commandInbound(line);
       if (typeof inbound === 'string') return { replies: [], notes: [inbound] };
       const replies: Reply[] = [];
-      const env = { now: new Date(), products, initialVars: { channel: 'cli', contact: { id: 'cli' } } };
+      const env = { now: new Date(), products, system: { channel: 'cli', contact: { id: 'cli' }, parley: { publicUrl: 'local:' } } };
       const absorb = (turn: TurnResult) => {
         replies.push(...turn.replies);
         for (const event of turn.events) notes.push(`event ${event.type}${event.nodeId ? ` at ${event.nodeId}` : ''}`);

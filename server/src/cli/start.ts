@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { serve } from '@hono/node-server';
 import { parseConfig } from '../env';
 import { createParley } from '../parley';
 import { seedExampleBots } from '../seed';
 
-const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const serverRoot = path.dirname(createRequire(import.meta.url).resolve('@parley/server/package.json'));
 
 /** `parley start`: the server with the built editor, the store, the examples on first start. */
 export async function runStart(): Promise<number> {

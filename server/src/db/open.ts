@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -14,7 +14,8 @@ export interface Store {
   close(): void;
 }
 
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+// Resolved through the package name so it holds from the sources and from the bundle in dist/.
+const migrationsFolder = path.join(path.dirname(createRequire(import.meta.url).resolve('@parley/server/package.json')), 'drizzle');
 
 /** Opens (creating if needed) the SQLite store in WAL mode and applies pending migrations. */
 export function openStore(file: string): Store {

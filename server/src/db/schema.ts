@@ -46,14 +46,16 @@ export const conversations = sqliteTable(
     channel: text('channel').notNull(),
     /** The channel's own id of the customer or thread (web: the widget's conversationId). */
     externalKey: text('external_key').notNull(),
+    /** The latest session; written only when a session starts, not on every turn. */
     sessionId: text('session_id'),
     status: text('status', { enum: ['bot', 'handoff'] }).notNull().default('bot'),
     createdAt: createdAt(),
-    lastMessageAt: text('last_message_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
   },
   (t) => [uniqueIndex('conversations_bot_channel_key').on(t.botId, t.channel, t.externalKey)],
 );
 
+/** One run of a flow in a conversation, pinned to the flow version it started on. */
 export const sessions = sqliteTable(
   'sessions',
   {
@@ -61,36 +63,39 @@ export const sessions = sqliteTable(
     conversationId: text('conversation_id').notNull(),
     flowVersionId: integer('flow_version_id').notNull(),
     status: text('status', { enum: ['active', 'ended'] }).notNull(),
-    /** The engine's Session as JSON. */
-    state: text('state').notNull(),
     startedAt: text('started_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    endedAt: text('ended_at'),
   },
   (t) => [index('sessions_conversation').on(t.conversationId)],
 );
 
-export const messages = sqliteTable(
-  'messages',
+/**
+ * The transcript as a log of turns, one row each, never updated: what came in, every reply that went
+ * out, and the session as it stood after the turn. The last row of a conversation is its current
+ * state, so a turn costs one insert.
+ */
+export const turns = sqliteTable(
+  'turns',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     conversationId: text('conversation_id').notNull(),
     sessionId: text('session_id'),
     botId: text('bot_id').notNull(),
     channel: text('channel').notNull(),
-    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
-    /** Inbound kind (text, postback, payment…) or reply type (text, buttons, cards…). */
+    /** Inbound kind: text, postback, attachment, payment, released, timer. */
     kind: text('kind').notNull(),
-    body: text('body').notNull(),
-    /** The channel's message id of an inbound message: a repeat is answered from the store. */
+    inbound: text('inbound').notNull(),
+    /** The channel's message id: a repeat is answered from this row. */
     externalId: text('external_id'),
-    /** For outbound rows: the inbound message they answer. */
-    replyTo: integer('reply_to'),
+    /** The replies sent, as a JSON array of channel-neutral replies. */
+    replies: text('replies').notNull(),
+    /** The engine's Session after this turn, as JSON; null when the conversation never had one. */
+    state: text('state'),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('messages_dedupe').on(t.botId, t.channel, t.externalId).where(sql`external_id is not null`),
-    index('messages_conversation').on(t.conversationId, t.id),
-    index('messages_reply_to').on(t.replyTo).where(sql`reply_to is not null`),
+    uniqueIndex('turns_dedupe').on(t.botId, t.channel, t.externalId).where(sql`external_id is not null`),
+    index('turns_conversation').on(t.conversationId, t.id),
   ],
 );
 
@@ -184,7 +189,7 @@ export type BotRow = typeof bots.$inferSelect;
 export type FlowVersionRow = typeof flowVersions.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
-export type MessageRow = typeof messages.$inferSelect;
+export type TurnRow = typeof turns.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type ProductRow = typeof products.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;

@@ -1,5 +1,6 @@
 import { loadExampleBots } from '@parley/examples';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createBot, importProducts, publishBot, saveDraft } from '../bots/service';
 import { type TestParley, testParley } from '../testing';
 
@@ -49,17 +50,24 @@ describe('web channel', () => {
   it('stores every turn before answering: session, transcript and events', async () => {
     await say('c2', 'hi');
     await say('c2', 'oily');
-    expect(count('messages')).toBe(4);
-    const session = parley.deps.store.sqlite.prepare('select state from sessions').pluck().get();
-    expect(JSON.parse(String(session)).vars.skin).toBe('oily');
-    const kinds = parley.deps.store.sqlite.prepare('select direction, kind from messages order by id').all();
-    expect(kinds).toEqual([
-      { direction: 'in', kind: 'text' },
-      { direction: 'out', kind: 'buttons' },
-      { direction: 'in', kind: 'text' },
-      { direction: 'out', kind: 'buttons' },
-    ]);
-    expect(count("events where type = 'session.started'")).toBe(1);
+    const rows = parley.deps.store.sqlite.prepare('select kind, inbound, replies, state from turns order by id').all();
+    expect(rows).toHaveLength(2);
+    const [first, second] = rows.map((row) => z.object({ kind: z.string(), inbound: z.string(), replies: z.string(), state: z.string() }).parse(row));
+    expect(JSON.parse(first?.inbound ?? '')).toEqual({ kind: 'text', text: 'hi' });
+    expect(JSON.parse(first?.replies ?? '')[0].type).toBe('buttons');
+    expect(JSON.parse(second?.state ?? '').vars.skin).toBe('oily');
+    expect(count("sessions where status = 'active'")).toBe(1);
+    expect(count('conversations')).toBe(1);
+  });
+
+  it('survives a restart: the next turn continues from the stored state', async () => {
+    await say('c9', 'hi');
+    await say('c9', 'dry');
+    parley.deps.directory.conversations.forgetBot('quiz-bench');
+    expect((await (await say('c9', 'matte')).json()).replies[0].text).toBe('What is your budget?');
+    const last = await (await say('c9', 'under 30')).json();
+    expect(last.ended).toBe(true);
+    expect(count("sessions where status = 'ended'")).toBe(1);
   });
 
   it('answers a repeated messageId from the store without running the flow again', async () => {
@@ -68,7 +76,7 @@ describe('web channel', () => {
     const again = await (await say('c3', 'dry', { messageId: 'm-1' })).json();
     expect(again.replies).toEqual(first.replies);
     expect(again.duplicate).toBe(true);
-    expect(count('messages')).toBe(4);
+    expect(count('turns')).toBe(2);
     const elsewhere = await say('c4', 'dry', { messageId: 'm-1' });
     expect(elsewhere.status).toBe(409);
   });
@@ -113,6 +121,6 @@ describe('web channel', () => {
     const unknown = await parley.request('POST', '/webhooks/web/no-such-bot', { conversationId: 'x', text: 'hi' });
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.message).toContain('no-such-bot');
-    expect(count('messages')).toBe(0);
+    expect(count('turns')).toBe(0);
   });
 });

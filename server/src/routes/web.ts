@@ -2,10 +2,11 @@ import { type Inbound, replySchema } from '@parley/shared';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { conversations, messages } from '../db/schema';
+import { conversations, turns } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { errorResponse, notFound } from '../errors';
 import { jsonBody, queryParams } from '../http/validate';
+import { readJson } from '../turns/load';
 
 export const webMessageSchema = z
   .object({
@@ -34,6 +35,7 @@ function toInbound(message: WebMessage): Inbound {
 }
 
 const turnResponseSchema = z.object({ replies: z.array(replySchema), ended: z.boolean(), duplicate: z.boolean() });
+const repliesSchema = z.array(replySchema);
 const afterQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
 
 /** The web channel: a synchronous webhook that answers each message with that turn's replies. */
@@ -76,16 +78,14 @@ export function webRoutes({ pipeline, store, docs }: AppDeps) {
         .get();
       if (!conversation) return errorResponse(c, notFound('Conversation', c.req.param('conversationId')));
       const rows = store.db
-        .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt })
-        .from(messages)
-        .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'out'), gt(messages.id, after)))
-        .orderBy(asc(messages.id))
+        .select({ id: turns.id, replies: turns.replies, createdAt: turns.createdAt })
+        .from(turns)
+        .where(and(eq(turns.conversationId, conversation.id), gt(turns.id, after)))
+        .orderBy(asc(turns.id))
         .limit(200)
         .all();
-      const items = rows.flatMap((row) => {
-        const reply = replySchema.safeParse(JSON.parse(row.body));
-        return reply.success ? [{ id: row.id, at: row.createdAt, reply: reply.data }] : [];
-      });
+      // `id` is the turn that sent the reply: pass the last one seen as `after` to get only newer replies.
+      const items = rows.flatMap((row) => (readJson(repliesSchema, row.replies) ?? []).map((reply) => ({ id: row.id, at: row.createdAt, reply })));
       return c.json({ messages: items });
     });
 }

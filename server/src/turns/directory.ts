@@ -4,6 +4,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Store } from '../db/open';
 import { bots, flowVersions, products } from '../db/schema';
 import { productFromRow } from '../catalog/product-row';
+import { type ConversationCache, createConversationCache } from './conversation-cache';
 
 export interface BotInfo {
   id: string;
@@ -31,12 +32,15 @@ export interface Directory {
   forgetBot(botId: string): void;
   forgetProducts(botId: string): void;
   readonly catalog: NodeCatalog;
+  /** Committed conversation states; the pipeline keeps them current. */
+  readonly conversations: ConversationCache;
 }
 
 export function createDirectory({ db }: Store, catalog: NodeCatalog): Directory {
   const botCache = new Map<string, BotInfo | undefined>();
   const versionCache = new Map<number, VersionLookup>();
   const productCache = new Map<string, readonly Product[]>();
+  const conversationCache = createConversationCache();
   const selectBot = db
     .select({ id: bots.id, name: bots.name, publishedVersionId: bots.publishedVersionId })
     .from(bots)
@@ -45,6 +49,7 @@ export function createDirectory({ db }: Store, catalog: NodeCatalog): Directory 
 
   return {
     catalog,
+    conversations: conversationCache,
     bot(botId) {
       if (botCache.has(botId)) return botCache.get(botId);
       const row = selectBot.get({ id: botId });
@@ -73,7 +78,10 @@ export function createDirectory({ db }: Store, catalog: NodeCatalog): Directory 
       productCache.set(botId, list);
       return list;
     },
-    forgetBot: (botId) => botCache.delete(botId),
+    forgetBot(botId) {
+      botCache.delete(botId);
+      conversationCache.forgetBot(botId);
+    },
     forgetProducts: (botId) => productCache.delete(botId),
   };
 }

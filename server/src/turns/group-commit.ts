@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Group commit: writes submitted in the same tick commit together in one SQLite transaction,
- * each in its own savepoint so that one failing write fails only its own turn. A submitter's
- * promise settles only after the transaction committed: nothing is acknowledged before it is durable.
+ * Group commit: writes submitted in the same tick commit together in one SQLite transaction.
+ * A submitter's promise settles only after that transaction committed: nothing is acknowledged
+ * before it is durable. If the batch fails (one write's guard refused, say), each write is retried
+ * in a transaction of its own, so that only the failing one fails.
  */
 export interface GroupCommit<T> {
   submit(item: T): Promise<void>;
@@ -20,34 +21,28 @@ interface Pending<T> {
 export function createGroupCommit<T>(sqlite: Database.Database, apply: (item: T) => void): GroupCommit<T> {
   let pending: Pending<T>[] = [];
   const applyOne = sqlite.transaction(apply);
-  const commitBatch = sqlite.transaction((batch: Pending<T>[]) => {
-    const failures = new Map<Pending<T>, unknown>();
-    for (const entry of batch) {
-      try {
-        applyOne(entry.item); // nested transaction = savepoint
-      } catch (error) {
-        failures.set(entry, error);
-      }
-    }
-    return failures;
+  const applyAll = sqlite.transaction((batch: Pending<T>[]) => {
+    for (const entry of batch) apply(entry.item);
   });
 
   const flush = () => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    let failures: Map<Pending<T>, unknown>;
     try {
-      failures = commitBatch(batch);
-    } catch (error) {
-      for (const entry of batch) entry.reject(error);
+      applyAll(batch);
+    } catch {
+      for (const entry of batch) {
+        try {
+          applyOne(entry.item);
+          entry.resolve();
+        } catch (error) {
+          entry.reject(error);
+        }
+      }
       return;
     }
-    for (const entry of batch) {
-      const failure = failures.get(entry);
-      if (failure === undefined && !failures.has(entry)) entry.resolve();
-      else entry.reject(failure);
-    }
+    for (const entry of batch) entry.resolve();
   };
 
   return {

@@ -1,7 +1,8 @@
 import { type Reply, type Session, replySchema, sessionSchema } from '@parley/shared';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Store } from '../db/open';
-import { conversations, messages, sessions } from '../db/schema';
+import { conversations, sessions, turns } from '../db/schema';
 
 export interface ConversationState {
   id: string;
@@ -26,59 +27,64 @@ export interface AnsweredInbound {
 
 export interface TurnReader {
   conversation(address: ConversationAddress): ConversationState | undefined;
-  conversationById(id: string): ConversationState | undefined;
+  addressOf(conversationId: string): ConversationAddress | undefined;
   answered(botId: string, channel: string, externalId: string): AnsweredInbound | undefined;
 }
 
+const repliesSchema = z.array(replySchema);
+
+/** Reads a stored JSON column that Parley itself wrote; a value that no longer fits reads as absent. */
+export function readJson<S extends z.ZodType>(schema: S, text: string | null): z.output<S> | undefined {
+  if (text === null) return undefined;
+  const parsed = schema.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : undefined;
+}
+
 export function createTurnReader({ db }: Store): TurnReader {
-  const columns = {
-    id: conversations.id,
-    botId: conversations.botId,
-    channel: conversations.channel,
-    externalKey: conversations.externalKey,
-    status: conversations.status,
-    sessionId: sessions.id,
-    flowVersionId: sessions.flowVersionId,
-    state: sessions.state,
-  };
+  // The conversation's state is the state saved with its latest turn.
+  const latestTurn = db
+    .select({ id: max(turns.id) })
+    .from(turns)
+    .where(eq(turns.conversationId, conversations.id));
   const byAddress = db
-    .select(columns)
+    .select({
+      id: conversations.id,
+      botId: conversations.botId,
+      channel: conversations.channel,
+      externalKey: conversations.externalKey,
+      status: conversations.status,
+      sessionId: turns.sessionId,
+      state: turns.state,
+      flowVersionId: sessions.flowVersionId,
+    })
     .from(conversations)
-    .leftJoin(sessions, eq(sessions.id, conversations.sessionId))
+    .leftJoin(turns, eq(turns.id, sql`(${latestTurn})`))
+    .leftJoin(sessions, eq(sessions.id, turns.sessionId))
     .where(and(eq(conversations.botId, sql.placeholder('botId')), eq(conversations.channel, sql.placeholder('channel')), eq(conversations.externalKey, sql.placeholder('externalKey'))))
     .prepare();
-  const byId = db.select(columns).from(conversations).leftJoin(sessions, eq(sessions.id, conversations.sessionId)).where(eq(conversations.id, sql.placeholder('id'))).prepare();
-  const inboundByExternalId = db
-    .select({ id: messages.id, conversationId: messages.conversationId })
-    .from(messages)
-    .where(and(eq(messages.botId, sql.placeholder('botId')), eq(messages.channel, sql.placeholder('channel')), eq(messages.externalId, sql.placeholder('externalId'))))
+  const address = db
+    .select({ botId: conversations.botId, channel: conversations.channel, externalKey: conversations.externalKey })
+    .from(conversations)
+    .where(eq(conversations.id, sql.placeholder('id')))
     .prepare();
-  const repliesTo = db.select({ body: messages.body }).from(messages).where(eq(messages.replyTo, sql.placeholder('replyTo'))).orderBy(asc(messages.id)).prepare();
-
-  type Row = NonNullable<ReturnType<typeof byId.get>>;
-  const toState = (row: Row | undefined): ConversationState | undefined => {
-    if (!row) return undefined;
-    let session: ConversationState['session'] = null;
-    if (row.sessionId !== null && row.flowVersionId !== null && row.state !== null) {
-      const parsed = sessionSchema.safeParse(JSON.parse(row.state));
-      // A stored session that no longer parses (hand-edited, older format) starts over rather than crash.
-      if (parsed.success) session = { id: row.sessionId, flowVersionId: row.flowVersionId, data: parsed.data };
-    }
-    return { id: row.id, botId: row.botId, channel: row.channel, externalKey: row.externalKey, status: row.status, session };
-  };
+  const byExternalId = db
+    .select({ conversationId: turns.conversationId, replies: turns.replies })
+    .from(turns)
+    .where(and(eq(turns.botId, sql.placeholder('botId')), eq(turns.channel, sql.placeholder('channel')), eq(turns.externalId, sql.placeholder('externalId'))))
+    .prepare();
 
   return {
-    conversation: (address) => toState(byAddress.get({ ...address })),
-    conversationById: (id) => toState(byId.get({ id })),
+    conversation(where) {
+      const row = byAddress.get({ ...where });
+      if (!row) return undefined;
+      const data = readJson(sessionSchema, row.state);
+      const session = row.sessionId !== null && row.flowVersionId !== null && data ? { id: row.sessionId, flowVersionId: row.flowVersionId, data } : null;
+      return { id: row.id, botId: row.botId, channel: row.channel, externalKey: row.externalKey, status: row.status, session };
+    },
+    addressOf: (id) => address.get({ id }),
     answered(botId, channel, externalId) {
-      const inbound = inboundByExternalId.get({ botId, channel, externalId });
-      if (!inbound) return undefined;
-      const replies: Reply[] = [];
-      for (const row of repliesTo.all({ replyTo: inbound.id })) {
-        const reply = replySchema.safeParse(JSON.parse(row.body));
-        if (reply.success) replies.push(reply.data);
-      }
-      return { conversationId: inbound.conversationId, replies };
+      const row = byExternalId.get({ botId, channel, externalId });
+      return row ? { conversationId: row.conversationId, replies: readJson(repliesSchema, row.replies) ?? [] } : undefined;
     },
   };
 }

@@ -5,6 +5,7 @@ import { type AppError, type Result, fail, notFound, ok } from '../errors';
 import { newId } from '../ids';
 import type { Directory, LoadedVersion } from './directory';
 import type { GroupCommit } from './group-commit';
+import { conversationKey } from './conversation-cache';
 import type { ConversationAddress, ConversationState, TurnReader } from './load';
 import type { KeyedQueue } from './queue';
 import { type TurnWrite, emptyWrites } from './writes';
@@ -40,7 +41,6 @@ export interface PipelineDeps {
 /** Effects feeding results back into the flow, at most this many rounds per message (a flow calling APIs in a loop). */
 const MAX_EFFECT_ROUNDS = 20;
 
-const queueKey = (a: ConversationAddress) => `${a.botId}\u0000${a.channel}\u0000${a.externalKey}`;
 
 export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
   const { directory, reader, queue, commit } = deps;
@@ -68,11 +68,11 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       if (!published.ok) return published;
       version = published.value;
     }
-    const sessionId = prior ? prior.id : newId('sess');
+    const turnSessionId = prior ? prior.id : newId('sess');
     const env: TurnEnv = {
       now,
       products: directory.products(address.botId),
-      initialVars: { channel: address.channel, contact: { id: address.externalKey }, conversation: { id: conversationId }, parley: { publicUrl: deps.publicUrl } },
+      system: { channel: address.channel, contact: { id: address.externalKey }, conversation: { id: conversationId }, parley: { publicUrl: deps.publicUrl } },
     };
     const writes = emptyWrites();
     const replies: Reply[] = [];
@@ -100,7 +100,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       }
       const outcomes: Inbound[] = [];
       for (const effect of result.effects) {
-        const outcome = await performEffect(effect, { botId: address.botId, conversationId, sessionId, now, writes }, deps.effects);
+        const outcome = await performEffect(effect, { botId: address.botId, conversationId, sessionId: turnSessionId, now, writes }, deps.effects);
         if (outcome) outcomes.push(outcome);
       }
       if (outcomes.length === 0) break;
@@ -112,53 +112,67 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
 
     // A system event for a conversation with no running session is recorded but starts nothing.
     const startsSession = prior !== null || isFromCustomer(inbound);
-    const session = result.session;
+    const session = startsSession ? result.session : (state?.session?.data ?? null);
+    const sessionId = startsSession ? turnSessionId : (state?.session?.id ?? null);
+    const status = session !== null && session.status === 'active' && session.silent ? 'handoff' : 'bot';
+    const conversation = { id: conversationId, botId: address.botId, channel: address.channel, externalKey: address.externalKey, sessionId, status } as const;
+    const newSession = startsSession && prior === null;
     const write: TurnWrite = {
       ...writes,
       now: now.toISOString(),
-      conversation: {
-        id: conversationId,
-        botId: address.botId,
-        channel: address.channel,
-        externalKey: address.externalKey,
-        sessionId: startsSession ? sessionId : (state?.session?.id ?? null),
-        status: startsSession && session.silent ? 'handoff' : 'bot',
-      },
-      session: startsSession ? { id: sessionId, flowVersionId: version.id, status: session.status, state: JSON.stringify(session), startedAt: session.startedAt } : null,
-      inbound: { kind: inbound.kind, body: JSON.stringify(inbound), externalId },
-      replies,
-      events,
+      conversation,
+      conversationWrite: state === undefined ? 'insert' : newSession || status !== state.status ? 'update' : 'none',
+      sessionStart: newSession ? { id: turnSessionId, flowVersionId: version.id, startedAt: now.toISOString() } : null,
+      sessionEnd: startsSession && result.session.status === 'ended' ? turnSessionId : null,
+      // A go-to into another bot's flow pins the running session to that flow from now on.
+      sessionRepin: prior !== null && version.id !== prior.flowVersionId ? { id: prior.id, flowVersionId: version.id } : null,
+      turn: { sessionId, kind: inbound.kind, inbound: JSON.stringify(inbound), externalId, replies: JSON.stringify(replies), state: session === null ? null : JSON.stringify(session) },
       guards: guard ? [guard] : [],
     };
+    const key = conversationKey(address);
     try {
       await commit.submit(write);
     } catch (error) {
+      directory.conversations.delete(key);
       return fail(commitFailure(error));
     }
+    directory.conversations.set(key, {
+      ...conversation,
+      session: session === null || sessionId === null ? null : { id: sessionId, flowVersionId: startsSession ? version.id : (state?.session?.flowVersionId ?? version.id), data: session },
+    });
     return ok({ conversationId, replies, duplicate: false, path, session: startsSession ? session : null });
+  }
+
+  /** The conversation's committed state: from the cache, else from the store. */
+  function load(address: ConversationAddress): ConversationState | undefined {
+    const key = conversationKey(address);
+    const cached = directory.conversations.get(key);
+    if (cached) return cached;
+    const stored = reader.conversation(address);
+    if (stored) directory.conversations.set(key, stored);
+    return stored;
   }
 
   return {
     receive(address, inbound, externalId) {
-      return queue.run(queueKey(address), async () => {
+      return queue.run(conversationKey(address), async () => {
         if (externalId !== undefined) {
           const answered = reader.answered(address.botId, address.channel, externalId);
           if (answered) {
-            const state = reader.conversation(address);
+            const state = load(address);
             if (state?.id !== answered.conversationId)
               return fail({ status: 409, code: 'duplicate_message_id', field: 'messageId', message: `messageId "${externalId}" was already used in another conversation.` });
             return ok({ conversationId: answered.conversationId, replies: answered.replies, duplicate: true, path: [], session: state.session?.data ?? null });
           }
         }
         if (!directory.bot(address.botId)) return fail(notFound('Bot', address.botId));
-        return runAndCommit(address, reader.conversation(address), inbound, externalId ?? null);
+        return runAndCommit(address, load(address), inbound, externalId ?? null);
       });
     },
     async deliver(conversationId, inbound, guard) {
-      const found = reader.conversationById(conversationId);
-      if (!found) return fail(notFound('Conversation', conversationId));
-      const address = { botId: found.botId, channel: found.channel, externalKey: found.externalKey };
-      return queue.run(queueKey(address), () => runAndCommit(address, reader.conversationById(conversationId), inbound, null, guard));
+      const address = reader.addressOf(conversationId);
+      if (!address) return fail(notFound('Conversation', conversationId));
+      return queue.run(conversationKey(address), () => runAndCommit(address, load(address), inbound, null, guard));
     },
   };
 }
