@@ -67,11 +67,17 @@ function scopeOf(run: TurnRun): Readonly<Variables> {
 
 function context(run: TurnRun, nodeId: string): NodeContext {
   const { session, env } = run;
-  const vars = scopeOf(run);
   return {
     nodeId,
-    vars,
-    render: (template, extra) => renderTemplate(template, extra ? { ...vars, ...extra } : vars),
+    // Merged only when a node reads variables: most steps send fixed texts.
+    get vars() {
+      return scopeOf(run);
+    },
+    render: (template, extra) => {
+      if (!template.includes('{{')) return template;
+      const vars = scopeOf(run);
+      return renderTemplate(template, extra ? { ...vars, ...extra } : vars);
+    },
     now: env.now,
     settings: run.flow.flow.settings,
     products: env.products ?? NO_PRODUCTS,

@@ -10,17 +10,16 @@ CREATE TABLE `bots` (
 );
 --> statement-breakpoint
 CREATE TABLE `conversations` (
-	`id` text PRIMARY KEY NOT NULL,
+	`key` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` text NOT NULL,
 	`bot_id` text NOT NULL,
 	`channel` text NOT NULL,
 	`external_key` text NOT NULL,
-	`session_id` text,
-	`status` text DEFAULT 'bot' NOT NULL,
 	`created_at` text NOT NULL,
-	`updated_at` text NOT NULL,
 	FOREIGN KEY (`bot_id`) REFERENCES `bots`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `conversations_id_unique` ON `conversations` (`id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `conversations_bot_channel_key` ON `conversations` (`bot_id`,`channel`,`external_key`);--> statement-breakpoint
 CREATE TABLE `events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -97,16 +96,6 @@ CREATE TABLE `products` (
 	FOREIGN KEY (`bot_id`) REFERENCES `bots`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE TABLE `sessions` (
-	`id` text PRIMARY KEY NOT NULL,
-	`conversation_id` text NOT NULL,
-	`flow_version_id` integer NOT NULL,
-	`status` text NOT NULL,
-	`started_at` text NOT NULL,
-	`ended_at` text
-);
---> statement-breakpoint
-CREATE INDEX `sessions_conversation` ON `sessions` (`conversation_id`);--> statement-breakpoint
 CREATE TABLE `settings` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL
@@ -124,8 +113,9 @@ CREATE TABLE `timers` (
 CREATE INDEX `timers_due` ON `timers` (`status`,`fire_at`);--> statement-breakpoint
 CREATE TABLE `turns` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`conversation_id` text NOT NULL,
+	`conversation_key` integer NOT NULL,
 	`session_id` text,
+	`flow_version_id` integer,
 	`bot_id` text NOT NULL,
 	`channel` text NOT NULL,
 	`kind` text NOT NULL,
@@ -137,4 +127,4 @@ CREATE TABLE `turns` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `turns_dedupe` ON `turns` (`bot_id`,`channel`,`external_id`) WHERE external_id is not null;--> statement-breakpoint
-CREATE INDEX `turns_conversation` ON `turns` (`conversation_id`,`id`);
+CREATE INDEX `turns_conversation` ON `turns` (`conversation_key`,`id`);

@@ -4,7 +4,7 @@ import type { JsonValue } from './json';
  * Templates: `{{name}}`, `{{product.title}}` and `{{name | default text}}` in any text a node sends.
  * Compiled once per distinct string and cached: the same texts are rendered on every turn.
  */
-type Part = string | { path: string; fallback: string | undefined };
+type Part = string | { path: string; keys: string[]; fallback: string | undefined };
 
 const TAG = /\{\{\s*([^{}|]+?)\s*(?:\|\s*([^{}]*?)\s*)?\}\}/g;
 const cache = new Map<string, Part[]>();
@@ -17,7 +17,8 @@ function compile(template: string): Part[] {
   let last = 0;
   for (const match of template.matchAll(TAG)) {
     if (match.index > last) parts.push(template.slice(last, match.index));
-    parts.push({ path: match[1] ?? '', fallback: match[2] });
+    const path = match[1] ?? '';
+    parts.push({ path, keys: path.split('.'), fallback: match[2] });
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push(template.slice(last));
@@ -28,9 +29,12 @@ function compile(template: string): Part[] {
 
 /** Looks a dotted path up: a flat variable named `a.b` wins over `a`'s field `b`. */
 export function lookupPath(scope: Readonly<Record<string, JsonValue>>, path: string): JsonValue | undefined {
+  return lookupKeys(scope, path, path.split('.'));
+}
+
+function lookupKeys(scope: Readonly<Record<string, JsonValue>>, path: string, keys: readonly string[]): JsonValue | undefined {
   // Own properties only: `{{constructor}}` must not reach Object.prototype.
   if (Object.hasOwn(scope, path)) return scope[path];
-  const keys = path.split('.');
   const first = keys[0] ?? '';
   let value: JsonValue | undefined = Object.hasOwn(scope, first) ? scope[first] : undefined;
   for (let i = 1; i < keys.length && value !== undefined; i++) {
@@ -61,7 +65,7 @@ export function renderTemplate(template: string, scope: Readonly<Record<string, 
   for (const part of compile(template)) {
     if (typeof part === 'string') out += part;
     else {
-      const value = lookupPath(scope, part.path);
+      const value = lookupKeys(scope, part.path, part.keys);
       out += isEmpty(value) && part.fallback !== undefined ? part.fallback : formatValue(value);
     }
   }

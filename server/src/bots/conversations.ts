@@ -1,6 +1,7 @@
-import type { Reply } from '@parley/shared';
-import { and, asc, desc, eq } from 'drizzle-orm';
-import { type ConversationRow, type HandoffRow, conversations, events, handoffs, sessions, turns } from '../db/schema';
+import { type Reply, sessionSchema } from '@parley/shared';
+import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
+import { type HandoffRow, conversations, events, handoffs, turns } from '../db/schema';
+import { isWithPerson, readJson } from '../turns/load';
 import type { AppDeps } from '../deps';
 import { type Result, fail, notFound, ok } from '../errors';
 import { GuardRefused } from '../turns/pipeline';
@@ -16,31 +17,42 @@ function parsed(text: string | null): unknown {
   }
 }
 
-/** Newest first (by last change: new session, hand-off); `botId` narrows to one bot. */
-export function listConversations(deps: AppDeps, query: { botId?: string; limit: number }): Result<ConversationRow[]> {
+const latestTurnOf = (db: AppDeps['store']['db']) =>
+  sql`(${db.select({ id: max(turns.id) }).from(turns).where(eq(turns.conversationKey, conversations.key))})`;
+
+/** Where a conversation stands, from its latest turn: the bot answers, or a person owns it. */
+function standing(state: string | null) {
+  const session = state === null ? undefined : readJson(sessionSchema, state);
+  return { status: isWithPerson(session) ? ('handoff' as const) : ('bot' as const), session: session ?? null };
+}
+
+/** Newest first (by latest turn); `botId` narrows to one bot. */
+export function listConversations(deps: AppDeps, query: { botId?: string; limit: number }) {
   if (query.botId !== undefined) {
     const found = findBot(deps, query.botId);
     if (!found.ok) return found;
   }
-  const rows = deps.store.db
-    .select()
+  const { db } = deps.store;
+  const rows = db
+    .select({ conversation: conversations, lastTurnId: turns.id, lastActivityAt: turns.createdAt, state: turns.state })
     .from(conversations)
+    .leftJoin(turns, eq(turns.id, latestTurnOf(db)))
     .where(query.botId === undefined ? undefined : eq(conversations.botId, query.botId))
-    .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+    .orderBy(desc(turns.id))
     .limit(query.limit)
     .all();
-  return ok(rows);
+  return ok(rows.map((row) => ({ ...row.conversation, lastActivityAt: row.lastActivityAt, status: standing(row.state).status })));
 }
 
 /** One conversation as an agent reads it: where its session stands, its transcript and what happened. */
 export function getConversation({ store }: AppDeps, conversationId: string) {
   const conversation = store.db.select().from(conversations).where(eq(conversations.id, conversationId)).get();
   if (!conversation) return fail(notFound('Conversation', conversationId));
-  const session = conversation.sessionId === null ? undefined : store.db.select().from(sessions).where(eq(sessions.id, conversation.sessionId)).get();
-  const log = store.db.select().from(turns).where(eq(turns.conversationId, conversationId)).orderBy(asc(turns.id)).all();
+  const log = store.db.select().from(turns).where(eq(turns.conversationKey, conversation.key)).orderBy(asc(turns.id)).all();
   const happened = store.db.select().from(events).where(eq(events.conversationId, conversationId)).orderBy(asc(events.id)).all();
   const handoffRows: HandoffRow[] = store.db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId)).orderBy(asc(handoffs.createdAt)).all();
   const latest = log[log.length - 1];
+  const { status, session } = standing(latest?.state ?? null);
   // The transcript, message by message: each turn's inbound, then the replies it sent.
   const messages = log.flatMap((turn) => {
     const replies = parsed(turn.replies);
@@ -50,8 +62,8 @@ export function getConversation({ store }: AppDeps, conversationId: string) {
     ];
   });
   return ok({
-    conversation,
-    session: session ? { ...session, state: latest ? parsed(latest.state) : null } : null,
+    conversation: { ...conversation, status },
+    session: latest && latest.sessionId !== null ? { id: latest.sessionId, flowVersionId: latest.flowVersionId, state: session } : null,
     messages,
     events: happened.map((event) => ({ ...event, data: parsed(event.data) })),
     handoffs: handoffRows,
@@ -71,21 +83,26 @@ export async function releaseConversation(deps: AppDeps, conversationId: string,
     code: 'not_in_handoff',
     message: `Conversation "${conversationId}" is not waiting for a person (the bot is already answering it), so there is nothing to release.`,
   });
-  if (conversation.status !== 'handoff') return notInHandoff;
+  const latest = db
+    .select({ state: turns.state, flowVersionId: turns.flowVersionId })
+    .from(turns)
+    .where(eq(turns.conversationKey, conversation.key))
+    .orderBy(desc(turns.id))
+    .limit(1)
+    .get();
+  if (!latest || standing(latest.state).status !== 'handoff') return notInHandoff;
 
   const { nodeId } = options;
-  if (nodeId !== undefined) {
-    const session = conversation.sessionId === null ? undefined : db.select({ flowVersionId: sessions.flowVersionId }).from(sessions).where(eq(sessions.id, conversation.sessionId)).get();
-    const version = session ? deps.directory.version(session.flowVersionId) : undefined;
-    if (version?.ok && !version.version.flow.nodes.has(nodeId))
+  if (nodeId !== undefined && latest.flowVersionId !== null) {
+    const version = deps.directory.version(latest.flowVersionId);
+    if (version.ok && !version.version.flow.nodes.has(nodeId))
       return fail({ status: 400, code: 'invalid_input', field: 'nodeId', message: `Node "${nodeId}" is not in the flow version this conversation runs.` });
   }
 
   const releasedAt = new Date().toISOString();
   const guard = () => {
-    const current = db.select({ status: conversations.status }).from(conversations).where(eq(conversations.id, conversationId)).get();
-    if (current?.status !== 'handoff') throw new GuardRefused(`Conversation "${conversationId}" was already released.`);
-    db.update(handoffs).set({ status: 'released', releasedAt }).where(and(eq(handoffs.conversationId, conversationId), eq(handoffs.status, 'waiting'))).run();
+    const released = db.update(handoffs).set({ status: 'released', releasedAt }).where(and(eq(handoffs.conversationId, conversationId), eq(handoffs.status, 'waiting'))).run();
+    if (released.changes === 0) throw new GuardRefused(`Conversation "${conversationId}" was already released.`);
   };
   const outcome = await deps.pipeline.deliver(conversationId, { kind: 'released', nodeId, by: options.by ?? 'admin' }, guard);
   if (!outcome.ok) return outcome.error.status === 409 && outcome.error.code === 'conflict' ? notInHandoff : outcome;

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { bots, conversations, events, flowVersions, handoffs, payments, products, sessions, timers, turns } from '../db/schema';
+import { bots, conversations, events, flowVersions, handoffs, payments, products, timers, turns } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { type Result, fail, notFound, ok } from '../errors';
 import { invalidInput } from '../http/validate';
@@ -96,7 +96,6 @@ export function deleteBot(deps: AppDeps, botId: string): Result<{ deleted: strin
   if (!found.ok) return found;
   deps.store.db.transaction((tx) => {
     const ofBot = tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.botId, botId));
-    tx.delete(sessions).where(inArray(sessions.conversationId, ofBot)).run();
     tx.delete(timers).where(inArray(timers.conversationId, ofBot)).run();
     tx.delete(turns).where(eq(turns.botId, botId)).run();
     tx.delete(events).where(eq(events.botId, botId)).run();

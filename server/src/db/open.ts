@@ -24,6 +24,9 @@ export function openStore(file: string): Store {
   sqlite.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a committed transaction survives a crash of the process; the peers measure the same.
   sqlite.pragma('synchronous = NORMAL');
+  // The transcript grows with every turn; a page cache that holds the recent tail and the indexes
+  // keeps turns from reading pages back from the file.
+  sqlite.pragma('cache_size = -131072');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });

@@ -38,48 +38,35 @@ export const flowVersions = sqliteTable(
   (t) => [uniqueIndex('flow_versions_bot_version').on(t.botId, t.version)],
 );
 
+/** A customer's thread with a bot on one channel. Written once; where it stands is its latest turn. */
 export const conversations = sqliteTable(
   'conversations',
   {
-    id: text('id').primaryKey(),
+    /** Internal key: the turn log indexes small integers rather than the public id, which keeps its index small. */
+    key: integer('key').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
     botId: text('bot_id').notNull().references(() => bots.id, { onDelete: 'cascade' }),
     channel: text('channel').notNull(),
     /** The channel's own id of the customer or thread (web: the widget's conversationId). */
     externalKey: text('external_key').notNull(),
-    /** The latest session; written only when a session starts, not on every turn. */
-    sessionId: text('session_id'),
-    status: text('status', { enum: ['bot', 'handoff'] }).notNull().default('bot'),
     createdAt: createdAt(),
-    updatedAt: text('updated_at').notNull(),
   },
   (t) => [uniqueIndex('conversations_bot_channel_key').on(t.botId, t.channel, t.externalKey)],
 );
 
-/** One run of a flow in a conversation, pinned to the flow version it started on. */
-export const sessions = sqliteTable(
-  'sessions',
-  {
-    id: text('id').primaryKey(),
-    conversationId: text('conversation_id').notNull(),
-    flowVersionId: integer('flow_version_id').notNull(),
-    status: text('status', { enum: ['active', 'ended'] }).notNull(),
-    startedAt: text('started_at').notNull(),
-    endedAt: text('ended_at'),
-  },
-  (t) => [index('sessions_conversation').on(t.conversationId)],
-);
-
 /**
  * The transcript as a log of turns, one row each, never updated: what came in, every reply that went
- * out, and the session as it stood after the turn. The last row of a conversation is its current
- * state, so a turn costs one insert.
+ * out, and the session as it stood after the turn, with the flow version it is pinned to. The last
+ * row of a conversation is where it stands, so a turn costs one insert; sessions are the runs of
+ * turns that share a `session_id`.
  */
 export const turns = sqliteTable(
   'turns',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    conversationId: text('conversation_id').notNull(),
+    conversationKey: integer('conversation_key').notNull(),
     sessionId: text('session_id'),
+    flowVersionId: integer('flow_version_id'),
     botId: text('bot_id').notNull(),
     channel: text('channel').notNull(),
     /** Inbound kind: text, postback, attachment, payment, released, timer. */
@@ -95,7 +82,7 @@ export const turns = sqliteTable(
   },
   (t) => [
     uniqueIndex('turns_dedupe').on(t.botId, t.channel, t.externalId).where(sql`external_id is not null`),
-    index('turns_conversation').on(t.conversationId, t.id),
+    index('turns_conversation').on(t.conversationKey, t.id),
   ],
 );
 
@@ -188,7 +175,6 @@ export const timers = sqliteTable(
 export type BotRow = typeof bots.$inferSelect;
 export type FlowVersionRow = typeof flowVersions.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
-export type SessionRow = typeof sessions.$inferSelect;
 export type TurnRow = typeof turns.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type ProductRow = typeof products.$inferSelect;

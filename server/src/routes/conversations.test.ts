@@ -41,7 +41,7 @@ describe('conversations', () => {
 
     const detail = await json(parley.request('GET', `/api/conversations/${conversations[1].id}`));
     expect(detail.conversation).toMatchObject({ id: conversations[1].id, botId: 'support', status: 'handoff' });
-    expect(detail.session).toMatchObject({ status: 'active', state: { silent: true, waitingAt: 'human' } });
+    expect(detail.session).toMatchObject({ state: { status: 'active', silent: true, waitingAt: 'human' } });
     expect(detail.messages[0]).toMatchObject({ direction: 'in', body: { kind: 'text', text: 'hello' } });
     expect(detail.messages[1]).toMatchObject({ direction: 'out', body: { type: 'handoff', queue: 'support' } });
     expect(detail.handoffs).toMatchObject([{ queue: 'support', status: 'waiting' }]);
@@ -86,7 +86,7 @@ describe('conversations', () => {
     await parley.request('POST', '/api/bots/support/products', [{ sku: 'A', title: 'A', price: 1, currency: 'USD' }]);
     expect((await parley.request('DELETE', '/api/bots/support')).status).toBe(200);
     const count = (table: string) => Number(parley.deps.store.sqlite.prepare(`select count(*) from ${table}`).pluck().get());
-    for (const table of ['bots', 'flow_versions', 'conversations', 'sessions', 'turns', 'events', 'handoffs', 'products']) expect(count(table), table).toBe(0);
+    for (const table of ['bots', 'flow_versions', 'conversations', 'turns', 'events', 'handoffs', 'products']) expect(count(table), table).toBe(0);
     expect((await parley.request('POST', '/webhooks/web/support', { conversationId: 'c3', text: 'hi' })).status).toBe(404);
   });
 });

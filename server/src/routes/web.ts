@@ -72,7 +72,7 @@ export function webRoutes({ pipeline, store, docs }: AppDeps) {
     .get('/:botId/conversations/:conversationId/messages', queryParams(afterQuery), (c) => {
       const { after } = c.req.valid('query');
       const conversation = store.db
-        .select({ id: conversations.id })
+        .select({ key: conversations.key })
         .from(conversations)
         .where(and(eq(conversations.botId, c.req.param('botId')), eq(conversations.channel, 'web'), eq(conversations.externalKey, c.req.param('conversationId'))))
         .get();
@@ -80,7 +80,7 @@ export function webRoutes({ pipeline, store, docs }: AppDeps) {
       const rows = store.db
         .select({ id: turns.id, replies: turns.replies, createdAt: turns.createdAt })
         .from(turns)
-        .where(and(eq(turns.conversationId, conversation.id), gt(turns.id, after)))
+        .where(and(eq(turns.conversationKey, conversation.key), gt(turns.id, after)))
         .orderBy(asc(turns.id))
         .limit(200)
         .all();

@@ -2,16 +2,21 @@ import { type Reply, type Session, replySchema, sessionSchema } from '@parley/sh
 import { and, eq, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Store } from '../db/open';
-import { conversations, sessions, turns } from '../db/schema';
+import { conversations, turns } from '../db/schema';
 
 export interface ConversationState {
+  key: number;
   id: string;
   botId: string;
   channel: string;
   externalKey: string;
-  status: 'bot' | 'handoff';
   /** The conversation's latest session (active or ended), with the flow version it is pinned to. */
   session: { id: string; flowVersionId: number; data: Session } | null;
+}
+
+/** A person owns the conversation while its session waits silently (at a hand-off). */
+export function isWithPerson(session: Session | null | undefined): boolean {
+  return session !== null && session !== undefined && session.status === 'active' && session.silent;
 }
 
 export interface ConversationAddress {
@@ -45,21 +50,20 @@ export function createTurnReader({ db }: Store): TurnReader {
   const latestTurn = db
     .select({ id: max(turns.id) })
     .from(turns)
-    .where(eq(turns.conversationId, conversations.id));
+    .where(eq(turns.conversationKey, conversations.key));
   const byAddress = db
     .select({
+      key: conversations.key,
       id: conversations.id,
       botId: conversations.botId,
       channel: conversations.channel,
       externalKey: conversations.externalKey,
-      status: conversations.status,
       sessionId: turns.sessionId,
       state: turns.state,
-      flowVersionId: sessions.flowVersionId,
+      flowVersionId: turns.flowVersionId,
     })
     .from(conversations)
     .leftJoin(turns, eq(turns.id, sql`(${latestTurn})`))
-    .leftJoin(sessions, eq(sessions.id, turns.sessionId))
     .where(and(eq(conversations.botId, sql.placeholder('botId')), eq(conversations.channel, sql.placeholder('channel')), eq(conversations.externalKey, sql.placeholder('externalKey'))))
     .prepare();
   const address = db
@@ -68,8 +72,9 @@ export function createTurnReader({ db }: Store): TurnReader {
     .where(eq(conversations.id, sql.placeholder('id')))
     .prepare();
   const byExternalId = db
-    .select({ conversationId: turns.conversationId, replies: turns.replies })
+    .select({ conversationId: conversations.id, replies: turns.replies })
     .from(turns)
+    .innerJoin(conversations, eq(conversations.key, turns.conversationKey))
     .where(and(eq(turns.botId, sql.placeholder('botId')), eq(turns.channel, sql.placeholder('channel')), eq(turns.externalId, sql.placeholder('externalId'))))
     .prepare();
 
@@ -79,7 +84,7 @@ export function createTurnReader({ db }: Store): TurnReader {
       if (!row) return undefined;
       const data = readJson(sessionSchema, row.state);
       const session = row.sessionId !== null && row.flowVersionId !== null && data ? { id: row.sessionId, flowVersionId: row.flowVersionId, data } : null;
-      return { id: row.id, botId: row.botId, channel: row.channel, externalKey: row.externalKey, status: row.status, session };
+      return { key: row.key, id: row.id, botId: row.botId, channel: row.channel, externalKey: row.externalKey, session };
     },
     addressOf: (id) => address.get({ id }),
     answered(botId, channel, externalId) {

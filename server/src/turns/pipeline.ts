@@ -114,19 +114,21 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
     const startsSession = prior !== null || isFromCustomer(inbound);
     const session = startsSession ? result.session : (state?.session?.data ?? null);
     const sessionId = startsSession ? turnSessionId : (state?.session?.id ?? null);
-    const status = session !== null && session.status === 'active' && session.silent ? 'handoff' : 'bot';
-    const conversation = { id: conversationId, botId: address.botId, channel: address.channel, externalKey: address.externalKey, sessionId, status } as const;
-    const newSession = startsSession && prior === null;
+    const flowVersionId = startsSession ? version.id : (state?.session?.flowVersionId ?? null);
+    const conversation = { key: state?.key, id: conversationId, botId: address.botId, channel: address.channel, externalKey: address.externalKey };
     const write: TurnWrite = {
       ...writes,
-      now: now.toISOString(),
       conversation,
-      conversationWrite: state === undefined ? 'insert' : newSession || status !== state.status ? 'update' : 'none',
-      sessionStart: newSession ? { id: turnSessionId, flowVersionId: version.id, startedAt: now.toISOString() } : null,
-      sessionEnd: startsSession && result.session.status === 'ended' ? turnSessionId : null,
-      // A go-to into another bot's flow pins the running session to that flow from now on.
-      sessionRepin: prior !== null && version.id !== prior.flowVersionId ? { id: prior.id, flowVersionId: version.id } : null,
-      turn: { sessionId, kind: inbound.kind, inbound: JSON.stringify(inbound), externalId, replies: JSON.stringify(replies), state: session === null ? null : JSON.stringify(session) },
+      turn: {
+        sessionId,
+        flowVersionId,
+        kind: inbound.kind,
+        inbound: JSON.stringify(inbound),
+        externalId,
+        replies: JSON.stringify(replies),
+        state: session === null ? null : JSON.stringify(session),
+        createdAt: now.toISOString(),
+      },
       guards: guard ? [guard] : [],
     };
     const key = conversationKey(address);
@@ -136,9 +138,14 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       directory.conversations.delete(key);
       return fail(commitFailure(error));
     }
+    if (conversation.key === undefined) throw new Error('the turn writer did not key the new conversation');
     directory.conversations.set(key, {
-      ...conversation,
-      session: session === null || sessionId === null ? null : { id: sessionId, flowVersionId: startsSession ? version.id : (state?.session?.flowVersionId ?? version.id), data: session },
+      key: conversation.key,
+      id: conversationId,
+      botId: address.botId,
+      channel: address.channel,
+      externalKey: address.externalKey,
+      session: session === null || sessionId === null || flowVersionId === null ? null : { id: sessionId, flowVersionId, data: session },
     });
     return ok({ conversationId, replies, duplicate: false, path, session: startsSession ? session : null });
   }
