@@ -15,6 +15,8 @@ export interface CompiledNode {
   type: NodeType;
   bound: BoundNode;
   ports: Port[];
+  /** Output port → the node it leads to. */
+  next: Map<string, string>;
 }
 
 /** A flow checked and bound to its node types once, when loaded; turns then trust it. */
@@ -51,7 +53,7 @@ export function compileFlow(flow: Flow, catalog: NodeCatalog): CompileResult {
       continue;
     }
     if (type.isStart && startId === undefined) startId = node.id;
-    nodes.set(node.id, { node, type, bound: bound.node, ports: nodePorts(type, node.data) });
+    nodes.set(node.id, { node, type, bound: bound.node, ports: nodePorts(type, node.data), next: new Map() });
   }
   if (startId === undefined) problems.push({ severity: 'error', code: 'no-start', message: 'The flow has no Start node: add one where conversations begin.' });
   if (problems.length > 0 || startId === undefined) return { ok: false, problems };
@@ -61,7 +63,10 @@ export function compileFlow(flow: Flow, catalog: NodeCatalog): CompileResult {
     const source = nodes.get(edge.source);
     if (!source || !nodes.has(edge.target)) continue;
     const port = edge.sourceHandle ?? source.ports[0]?.id;
-    if (port !== undefined) targets.set(portKey(source.node.id, port), edge.target);
+    if (port !== undefined) {
+      targets.set(portKey(source.node.id, port), edge.target);
+      source.next.set(port, edge.target);
+    }
   }
   return { ok: true, flow: { flow, startId, nodes, targets } };
 }

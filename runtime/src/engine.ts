@@ -13,7 +13,7 @@ import {
   isFromCustomer,
   renderTemplate,
 } from '@parley/shared';
-import { type CompiledFlow, type CompiledNode, portKey } from './compile';
+import type { CompiledFlow, CompiledNode } from './compile';
 
 export interface TurnEnv {
   now: Date;
@@ -49,6 +49,7 @@ interface TurnRun {
   ids: number;
   /** System and session variables merged, rebuilt only after a node sets a variable. */
   scope: Readonly<Variables> | undefined;
+  ctx: (NodeContext & { nodeId: string }) | undefined;
 }
 
 const NO_PRODUCTS: readonly Product[] = [];
@@ -65,15 +66,19 @@ function scopeOf(run: TurnRun): Readonly<Variables> {
   return run.scope;
 }
 
-function context(run: TurnRun, nodeId: string): NodeContext {
+/**
+ * The context nodes run with. One per turn, pointed at each node in turn: nodes use it only during
+ * their call, and a turn runs many nodes.
+ */
+function createContext(run: TurnRun): NodeContext & { nodeId: string } {
   const { session, env } = run;
-  return {
-    nodeId,
+  const ctx = {
+    nodeId: '',
     // Merged only when a node reads variables: most steps send fixed texts.
     get vars() {
       return scopeOf(run);
     },
-    render: (template, extra) => {
+    render: (template: string, extra?: Readonly<Variables>) => {
       if (!template.includes('{{')) return template;
       const vars = scopeOf(run);
       return renderTemplate(template, extra ? { ...vars, ...extra } : vars);
@@ -81,8 +86,15 @@ function context(run: TurnRun, nodeId: string): NodeContext {
     now: env.now,
     settings: run.flow.flow.settings,
     products: env.products ?? NO_PRODUCTS,
-    newId: (prefix) => `${prefix}-${nodeId}-${session.turns}-${run.ids++}`,
+    newId: (prefix: string) => `${prefix}-${ctx.nodeId}-${session.turns}-${run.ids++}`,
   };
+  return ctx;
+}
+
+function context(run: TurnRun, nodeId: string): NodeContext {
+  run.ctx ??= createContext(run);
+  run.ctx.nodeId = nodeId;
+  return run.ctx;
 }
 
 function endSession(run: TurnRun, reason: string): void {
@@ -127,6 +139,7 @@ function absorb(run: TurnRun, step: NodeStep): void {
 function advance(run: TurnRun, fromId: string, first: NodeStep | undefined): void {
   let step = first;
   let at = fromId;
+  let atNode = run.flow.nodes.get(fromId);
   const limit = run.flow.flow.settings.maxStepsPerTurn;
   while (step) {
     absorb(run, step);
@@ -149,7 +162,7 @@ function advance(run: TurnRun, fromId: string, first: NodeStep | undefined): voi
         targetId = step.nodeId;
         break;
       case 'next':
-        targetId = run.flow.targets.get(portKey(at, step.port));
+        targetId = atNode?.next.get(step.port);
         if (targetId === undefined) {
           // An unconnected output ends the conversation, as a marketer drawing it expects.
           endSession(run, 'end');
@@ -168,6 +181,7 @@ function advance(run: TurnRun, fromId: string, first: NodeStep | undefined): voi
       return;
     }
     at = target.node.id;
+    atNode = target;
     run.result.path.push(at);
     step = call(run, target, (ctx) => target.bound.enter(ctx));
   }
@@ -185,7 +199,7 @@ function enterNode(run: TurnRun, nodeId: string): void {
 }
 
 function startRun(flow: CompiledFlow, session: Session, env: TurnEnv): TurnRun {
-  return { flow, env, session, steps: 0, ids: 0, scope: undefined, result: { session, replies: [], events: [], effects: [], path: [] } };
+  return { flow, env, session, steps: 0, ids: 0, scope: undefined, ctx: undefined, result: { session, replies: [], events: [], effects: [], path: [] } };
 }
 
 function followTrigger(run: TurnRun, inbound: Inbound): boolean {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { startCheckpointer } from './checkpointer';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -31,5 +32,19 @@ export function openStore(file: string): Store {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
-  return { db, sqlite, close: () => sqlite.close() };
+  // A file store checkpoints from a worker thread, never inside a commit on the event loop.
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(file);
+  if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
+  return {
+    db,
+    sqlite,
+    close: () => {
+      void checkpointer?.stop();
+      if (sqlite.open) {
+        // A last full checkpoint, so that the WAL does not have to be replayed at the next start.
+        if (checkpointer) sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        sqlite.close();
+      }
+    },
+  };
 }

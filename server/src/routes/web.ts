@@ -66,8 +66,10 @@ export function webRoutes({ pipeline, store, docs }: AppDeps) {
       const address = { botId: c.req.param('botId'), channel: 'web', externalKey: message.conversationId };
       const outcome = await pipeline.receive(address, toInbound(message), message.messageId);
       if (!outcome.ok) return errorResponse(c, outcome.error);
-      const { replies, session, duplicate } = outcome.value;
-      return c.json({ replies, ended: session === null || session.status === 'ended', duplicate });
+      const { repliesJson, session, duplicate } = outcome.value;
+      const ended = session === null || session.status === 'ended';
+      // The replies are already JSON (as stored with the turn): the answer is assembled around them.
+      return c.body(`{"replies":${repliesJson},"ended":${ended},"duplicate":${duplicate}}`, 200, { 'content-type': 'application/json' });
     })
     .get('/:botId/conversations/:conversationId/messages', queryParams(afterQuery), (c) => {
       const { after } = c.req.valid('query');

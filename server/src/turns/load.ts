@@ -28,6 +28,7 @@ export interface ConversationAddress {
 export interface AnsweredInbound {
   conversationId: string;
   replies: Reply[];
+  repliesJson: string;
 }
 
 export interface TurnReader {
@@ -89,7 +90,7 @@ export function createTurnReader({ db }: Store): TurnReader {
     addressOf: (id) => address.get({ id }),
     answered(botId, channel, externalId) {
       const row = byExternalId.get({ botId, channel, externalId });
-      return row ? { conversationId: row.conversationId, replies: readJson(repliesSchema, row.replies) ?? [] } : undefined;
+      return row ? { conversationId: row.conversationId, replies: readJson(repliesSchema, row.replies) ?? [], repliesJson: row.replies } : undefined;
     },
   };
 }

@@ -13,6 +13,8 @@ import { type TurnWrite, emptyWrites } from './writes';
 export interface TurnOutcome {
   conversationId: string;
   replies: Reply[];
+  /** The replies as stored: synchronous channels send this text as it is rather than encode them again. */
+  repliesJson: string;
   /** True when this message id was answered before: the stored answer, nothing run again. */
   duplicate: boolean;
   /** Node ids entered, in order (the editor draws the path). */
@@ -115,6 +117,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
     const session = startsSession ? result.session : (state?.session?.data ?? null);
     const sessionId = startsSession ? turnSessionId : (state?.session?.id ?? null);
     const flowVersionId = startsSession ? version.id : (state?.session?.flowVersionId ?? null);
+    const repliesJson = JSON.stringify(replies);
     const conversation = { key: state?.key, id: conversationId, botId: address.botId, channel: address.channel, externalKey: address.externalKey };
     const write: TurnWrite = {
       ...writes,
@@ -125,7 +128,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
         kind: inbound.kind,
         inbound: JSON.stringify(inbound),
         externalId,
-        replies: JSON.stringify(replies),
+        replies: repliesJson,
         state: session === null ? null : JSON.stringify(session),
         createdAt: now.toISOString(),
       },
@@ -147,7 +150,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       externalKey: address.externalKey,
       session: session === null || sessionId === null || flowVersionId === null ? null : { id: sessionId, flowVersionId, data: session },
     });
-    return ok({ conversationId, replies, duplicate: false, path, session: startsSession ? session : null });
+    return ok({ conversationId, replies, repliesJson, duplicate: false, path, session: startsSession ? session : null });
   }
 
   /** The conversation's committed state: from the cache, else from the store. */
@@ -169,7 +172,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
             const state = load(address);
             if (state?.id !== answered.conversationId)
               return fail({ status: 409, code: 'duplicate_message_id', field: 'messageId', message: `messageId "${externalId}" was already used in another conversation.` });
-            return ok({ conversationId: answered.conversationId, replies: answered.replies, duplicate: true, path: [], session: state.session?.data ?? null });
+            return ok({ conversationId: answered.conversationId, replies: answered.replies, repliesJson: answered.repliesJson, duplicate: true, path: [], session: state.session?.data ?? null });
           }
         }
         if (!directory.bot(address.botId)) return fail(notFound('Bot', address.botId));

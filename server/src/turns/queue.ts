@@ -12,15 +12,13 @@ export function createKeyedQueue(): KeyedQueue {
   return {
     run(key, task) {
       const previous = tails.get(key);
+      // A failed task must not stop the ones behind it: they run either way.
       const result = previous ? previous.then(task, task) : task();
-      const tail = result.then(
-        () => undefined,
-        () => undefined,
-      );
-      tails.set(key, tail);
-      void tail.then(() => {
-        if (tails.get(key) === tail) tails.delete(key);
-      });
+      tails.set(key, result);
+      const release = () => {
+        if (tails.get(key) === result) tails.delete(key);
+      };
+      result.then(release, release);
       return result;
     },
     get size() {
