@@ -1,3 +1,4 @@
+import { optionByTyping } from '../../choice';
 import { fold } from '../../text';
 
 /**
@@ -113,7 +114,5 @@ export function parseDate(text: string, order: DateOrder, today: CalendarDay): s
 
 /** One of the options: its text ignoring case and accents, or its number ("2" is the second). */
 export function matchOption(text: string, options: readonly string[]): string | undefined {
-  const typed = fold(text);
-  if (/^\d{1,2}$/.test(typed)) return options[Number(typed) - 1];
-  return options.find((option) => fold(option) === typed);
+  return optionByTyping(text, options, (option) => option);
 }

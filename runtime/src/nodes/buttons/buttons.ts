@@ -1,6 +1,7 @@
 import { type Reply, type ReplyButton, defineNodeType, next, wait } from '@parley/shared';
 import { z } from 'zod';
-import { fold, inboundText } from '../../text';
+import { optionByTyping } from '../../choice';
+import { inboundText } from '../../text';
 
 const button = z.object({
   id: z.string().min(1).meta({ label: 'Output id' }),
@@ -32,10 +33,7 @@ function choose(data: Config, input: { kind: string; text?: string; payload?: st
   }
   const typed = inboundText(input);
   if (typed === undefined) return undefined;
-  const folded = fold(typed);
-  // Channels without buttons show numbered options, so "2" picks the second.
-  if (/^\d{1,2}$/.test(folded)) return data.buttons[Number(folded) - 1];
-  return data.buttons.find((b) => fold(b.title) === folded);
+  return optionByTyping(typed, data.buttons, (b) => b.title);
 }
 
 /** A question with buttons: one output per button, and "Fallback" after too many answers that fit none. */

@@ -12,7 +12,8 @@ import {
   wait,
 } from '@parley/shared';
 import { z } from 'zod';
-import { fold, inboundText } from '../../text';
+import { optionByTyping } from '../../choice';
+import { inboundText } from '../../text';
 import { type CompiledFilter, type FieldReader, FILTER_OPS, compileFilter, fieldReader, operand, passes, sortProducts } from './filters';
 
 const filter = z.object({
@@ -189,8 +190,7 @@ function choose(stored: State, input: Inbound): { shown: Shown; action: string }
   }
   const typed = inboundText(input);
   if (typed === undefined) return undefined;
-  const folded = fold(typed);
-  const shown = /^\d{1,2}$/.test(folded) ? stored.shown[Number(folded) - 1] : stored.shown.find((s) => fold(s.title) === folded);
+  const shown = optionByTyping(typed, stored.shown, (s) => s.title);
   return shown ? { shown, action: actionOf(shown, shown.payloads[0]) } : undefined;
 }
 

@@ -1,6 +1,7 @@
 import { type Inbound, type NodeContext, type NodeStep, type Reply, defineNodeType, next, wait } from '@parley/shared';
 import { z } from 'zod';
-import { fold, inboundText } from '../../text';
+import { optionByTyping } from '../../choice';
+import { inboundText } from '../../text';
 
 const option = z.object({
   id: z.string().min(1, 'every option needs an id').meta({ label: 'Option id', help: 'Sent when the customer taps this option.' }),
@@ -81,10 +82,7 @@ function choose(question: Question, input: Inbound): Option | undefined {
   }
   const typed = inboundText(input);
   if (typed === undefined) return undefined;
-  const folded = fold(typed);
-  // Channels without buttons show numbered options, so "2" picks the second.
-  if (/^\d{1,2}$/.test(folded)) return question.options[Number(folded) - 1];
-  return question.options.find((o) => fold(o.title) === folded);
+  return optionByTyping(typed, question.options, (o) => o.title);
 }
 
 /** Highest score wins; on a tie the outcome listed first. */
