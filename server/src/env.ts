@@ -12,6 +12,7 @@ const envSchema = z.object({
   PARLEY_EDITOR_DIR: z.string().optional(),
   PARLEY_SEED_EXAMPLES: z.enum(['true', 'false']).default('true'),
   PARLEY_LOG: z.enum(['silent', 'error', 'info']).default('info'),
+  PARLEY_NODES: z.string().optional(),
 });
 
 export interface Config {
@@ -24,6 +25,17 @@ export interface Config {
   editorDir: string | undefined;
   seedExamples: boolean;
   log: 'silent' | 'error' | 'info';
+  /** Modules of custom node types (`PARLEY_NODES`), as absolute paths. */
+  customNodes: string[];
+}
+
+/** `PARLEY_NODES`: comma-separated module paths, resolved from the current directory. */
+export function nodeModulePaths(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => path.resolve(item));
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -45,6 +57,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       editorDir: e.PARLEY_EDITOR_DIR,
       seedExamples: e.PARLEY_SEED_EXAMPLES === 'true',
       log: e.PARLEY_LOG,
+      customNodes: nodeModulePaths(e.PARLEY_NODES),
     },
   };
 }

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import readline from 'node:readline/promises';
 import { type Reply, productSchema, replySchema } from '@parley/shared';
-import { builtInCatalog, compileFlow } from '@parley/runtime';
+import { compileFlow } from '@parley/runtime';
 import { z } from 'zod';
 import { parseArgs, serverUrl } from './args';
+import { loadCatalog } from './catalog';
 import { readFlowFile } from './flow-file';
 import { createLocalChat } from './local-chat';
 import { replyForTerminal } from './terminal-replies';
@@ -31,10 +32,12 @@ function remoteSender(botId: string): Send {
   };
 }
 
-function localSender(file: string, productsFile: string | undefined): Send | string {
+async function localSender(file: string, productsFile: string | undefined): Promise<Send | string> {
   const read = readFlowFile(file);
   if (!read.ok) return read.message;
-  const compiled = compileFlow(read.flow, builtInCatalog);
+  const catalog = await loadCatalog();
+  if (typeof catalog === 'string') return catalog;
+  const compiled = compileFlow(read.flow, catalog);
   if (!compiled.ok) return `${file} cannot run:\n${compiled.problems.map((p) => `  ${p.message}`).join('\n')}`;
   let products: z.output<typeof productSchema>[] = [];
   if (productsFile) {
@@ -52,7 +55,7 @@ export async function runChat(args: string[]): Promise<number> {
     process.stderr.write('Usage: parley chat <flow.json | botId> [--products products.json]\n');
     return 2;
   }
-  const sender = target.endsWith('.json') || fs.existsSync(target) ? localSender(target, options.get('products')) : remoteSender(target);
+  const sender = target.endsWith('.json') || fs.existsSync(target) ? await localSender(target, options.get('products')) : remoteSender(target);
   if (typeof sender === 'string') {
     process.stderr.write(`${sender}\n`);
     return 1;

@@ -7,7 +7,8 @@ import { runValidate } from './validate';
 const usage = `Usage: parley <command>
 
   start                         start the server (editor, API, webhooks) — configured by environment:
-                                PORT, PARLEY_DB, PARLEY_DATA_DIR, PARLEY_ADMIN_TOKEN, PARLEY_PUBLIC_URL
+                                PORT, PARLEY_DB, PARLEY_DATA_DIR, PARLEY_ADMIN_TOKEN, PARLEY_PUBLIC_URL,
+                                PARLEY_NODES (custom node modules, comma-separated; validate and chat use it too)
   validate <flow.json>          list a flow file's problems (exit 1 when it has errors)
   chat <flow.json | botId>      chat with a flow file in-process, or with a bot on a running server
        [--products file.json]   the catalog for a flow file's product nodes

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve } from '@hono/node-server';
+import { loadCustomNodeTypes } from '../custom-nodes';
 import { parseConfig } from '../env';
 import { createParley } from '../parley';
 import { seedExampleBots } from '../seed';
@@ -15,30 +16,42 @@ export async function runStart(): Promise<number> {
     return 1;
   }
   const config = { ...parsed.config, editorDir: parsed.config.editorDir ?? path.resolve(serverRoot, '../editor/dist') };
-  const parley = createParley(config);
+  const custom = await loadCustomNodeTypes(config.customNodes);
+  if (!custom.ok) {
+    process.stderr.write(`Parley cannot start: ${custom.error.message}\n`);
+    return 1;
+  }
+  const parley = createParley(config, { customNodeTypes: custom.value });
   const log = (line: string) => {
     if (config.log === 'info') process.stdout.write(`${line}\n`);
   };
+  if (custom.value.length > 0) log(`Custom node types: ${custom.value.map((type) => type.type).join(', ')}`);
   if (config.seedExamples) {
     const seeded = await seedExampleBots(parley.deps);
     if (seeded.length > 0) log(`Loaded example bots: ${seeded.join(', ')}`);
   }
+  // Printed at once: the token is stored (as a hash) already, so it must not be lost to a failed listen.
+  if (parley.deps.auth.generatedToken) process.stdout.write(`Admin token (shown only this once; keep it): ${parley.deps.auth.generatedToken}\n`);
   const server = serve({ fetch: parley.app.fetch, port: config.port, hostname: config.host }, (info) => {
     log(`Parley is running at ${config.publicUrl} (port ${info.port}, store ${config.dbPath})`);
-    if (parley.deps.auth.generatedToken) {
-      process.stdout.write(`Admin token (shown only this once; keep it): ${parley.deps.auth.generatedToken}\n`);
-    }
     log(`Try: curl -s -X POST ${config.publicUrl}/webhooks/web/beauty-quiz -H 'content-type: application/json' -d '{"conversationId":"me","text":"hi"}'`);
   });
-  await new Promise<void>((resolve) => {
+  const stopped = await new Promise<'stopped' | string>((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(error.code === 'EADDRINUSE' ? `port ${config.port} is already in use; set PORT to a free one` : error.message),
+    );
     const stop = () => {
-      server.close(() => resolve());
+      server.close(() => resolve('stopped'));
       // Open keep-alive connections must not hold the store open.
-      setTimeout(resolve, 2_000).unref();
+      setTimeout(() => resolve('stopped'), 2_000).unref();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   parley.close();
+  if (stopped !== 'stopped') {
+    process.stderr.write(`Parley cannot start: ${stopped}\n`);
+    return 1;
+  }
   return 0;
 }

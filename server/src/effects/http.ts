@@ -37,7 +37,7 @@ export async function performHttp(effect: HttpEffect, fetcher: typeof fetch): Pr
     const response = await fetcher(effect.url, {
       method: effect.method,
       headers: effect.headers,
-      body: effect.method === 'GET' || effect.method === 'DELETE' ? undefined : effect.body,
+      body: effect.method === 'GET' ? undefined : effect.body,
       signal: AbortSignal.timeout(effect.timeoutMs),
       redirect: 'follow',
     });
