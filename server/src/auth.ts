@@ -11,6 +11,8 @@ export interface AdminAuth {
   verify(token: string): boolean;
   /** Set only when this start generated the token: print it once, it is never shown again. */
   generatedToken: string | undefined;
+  /** Keeps a generated token for the next starts; call it once the token has been shown. */
+  keep(): void;
 }
 
 /** The admin bearer token: from PARLEY_ADMIN_TOKEN, or generated on first start and kept as a hash. */
@@ -24,10 +26,17 @@ export function setUpAdminAuth({ db }: Store, configured: string | undefined): A
     else {
       generatedToken = `prl_${randomBytes(24).toString('base64url')}`;
       expected = sha256(generatedToken);
-      db.insert(settings).values({ key: 'admin_token_sha256', value: expected.toString('hex') }).run();
     }
   }
-  return { verify: (token) => timingSafeEqual(sha256(token), expected), generatedToken };
+  return {
+    verify: (token) => timingSafeEqual(sha256(token), expected),
+    generatedToken,
+    // Stored only once shown: a start that fails before then must not lose the only copy.
+    keep: () => {
+      if (generatedToken === undefined) return;
+      db.insert(settings).values({ key: 'admin_token_sha256', value: expected.toString('hex') }).onConflictDoNothing().run();
+    },
+  };
 }
 
 export function requireAdmin(auth: AdminAuth): MiddlewareHandler {

@@ -1,8 +1,5 @@
 #!/usr/bin/env node
-import { runChat } from './chat';
-import { runExport, runImport } from './transfer';
-import { runStart } from './start';
-import { runValidate } from './validate';
+export {};
 
 const usage = `Usage: parley <command>
 
@@ -17,12 +14,13 @@ const usage = `Usage: parley <command>
 `;
 
 const [command, ...args] = process.argv.slice(2);
+// Each command loads only what it needs: `validate` should not wait for the whole server to load.
 const commands: Record<string, (args: string[]) => Promise<number>> = {
-  start: runStart,
-  validate: runValidate,
-  chat: runChat,
-  import: runImport,
-  export: runExport,
+  start: async () => (await import('./start')).runStart(),
+  validate: async (a) => (await import('./validate')).runValidate(a),
+  chat: async (a) => (await import('./chat')).runChat(a),
+  import: async (a) => (await import('./transfer')).runImport(a),
+  export: async (a) => (await import('./transfer')).runExport(a),
 };
 
 const run = command ? commands[command] : undefined;

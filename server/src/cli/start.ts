@@ -30,10 +30,12 @@ export async function runStart(): Promise<number> {
     const seeded = await seedExampleBots(parley.deps);
     if (seeded.length > 0) log(`Loaded example bots: ${seeded.join(', ')}`);
   }
-  // Printed at once: the token is stored (as a hash) already, so it must not be lost to a failed listen.
-  if (parley.deps.auth.generatedToken) process.stdout.write(`Admin token (shown only this once; keep it): ${parley.deps.auth.generatedToken}\n`);
   const server = serve({ fetch: parley.app.fetch, port: config.port, hostname: config.host }, (info) => {
     log(`Parley is running at ${config.publicUrl} (port ${info.port}, store ${config.dbPath})`);
+    if (parley.deps.auth.generatedToken) {
+      process.stdout.write(`Admin token (shown only this once; keep it): ${parley.deps.auth.generatedToken}\n`);
+      parley.deps.auth.keep();
+    }
     log(`Try: curl -s -X POST ${config.publicUrl}/webhooks/web/beauty-quiz -H 'content-type: application/json' -d '{"conversationId":"me","text":"hi"}'`);
   });
   const stopped = await new Promise<'stopped' | string>((resolve) => {

@@ -122,7 +122,7 @@ export const askNode = defineNodeType({
   config,
   state,
   ports: [
-    { id: 'next', label: 'Answered' },
+    { id: 'next', label: 'Answered', required: true },
     { id: 'invalid', label: 'Invalid' },
   ],
   variables: { writes: ['variable'], local: ['options', 'min', 'max', 'dateFormat'] },

@@ -88,7 +88,7 @@ export const httpNode = defineNodeType({
   config,
   state,
   ports: [
-    { id: 'ok', label: 'OK' },
+    { id: 'ok', label: 'OK', required: true },
     { id: 'error', label: 'Error' },
   ],
   variables: { writes: ['mappings[].variable', 'saveStatusAs', 'errorVariable'] },

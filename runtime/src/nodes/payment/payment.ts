@@ -149,7 +149,7 @@ export const paymentNode = defineNodeType({
   config,
   state,
   ports: [
-    { id: 'paid', label: 'Paid' },
+    { id: 'paid', label: 'Paid', required: true },
     { id: 'failed', label: 'Failed or expired' },
   ],
   variables: { fixedWrites: ['payment'], local: ['payment'] },

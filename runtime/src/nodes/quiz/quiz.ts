@@ -128,7 +128,7 @@ export const quizNode = defineNodeType({
   config,
   state,
   ports: [
-    { forEach: 'outcomes', idKey: 'id', labelKey: 'label' },
+    { forEach: 'outcomes', idKey: 'id', labelKey: 'label', required: true },
     { id: 'fallback', label: 'Fallback' },
   ],
   variables: { writes: ['saveAs', 'questions[].variable'], local: ['options'] },
