@@ -16,11 +16,12 @@ if (!fs.existsSync(script)) {
 }
 const port = Number(process.env.BENCH_PORT ?? 3111);
 const db = path.join(process.env.TMPDIR ?? '/tmp', 'parley-bench.db');
+for (const file of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(file, { force: true });
+// run-peers.sh runs this with `exec`, so it must be one command: variables, then the server.
 const command = [
-  `rm -f ${db} ${db}-wal ${db}-shm;`,
-  `PORT=${port} HOST=127.0.0.1 PARLEY_DB=${db} PARLEY_LOG=error PARLEY_ADMIN_TOKEN=bench-admin-token-000000`,
+  `env PORT=${port} HOST=127.0.0.1 PARLEY_DB=${db} PARLEY_LOG=error PARLEY_ADMIN_TOKEN=bench-admin-token-000000`,
   `PARLEY_EDITOR_DIR=${path.join(root, 'editor/dist')}`,
-  `exec node --import tsx ${path.join(root, 'server/src/cli/main.ts')} start`,
+  `node ${path.join(root, 'server/dist/parley.mjs')} start`,
 ].join(' ');
 
 const run = spawnSync('bash', [script], {
