@@ -1,8 +1,14 @@
+import { jsonValueSchema } from '@parley/shared';
 import { and, asc, eq, lte } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Store } from './db/open';
 import { payments, timers } from './db/schema';
 import { settlePaymentGuard } from './routes/checkout';
+import { readJson } from './turns/load';
 import { GuardRefused, type TurnPipeline } from './turns/pipeline';
+
+/** What the pipeline stored for a node's timer (see effects/perform.ts). */
+const timerDataSchema = z.object({ timerId: z.string(), data: jsonValueSchema.nullable() });
 
 /**
  * Fires what is due: node timers and expired payment links, each as a system event through the
@@ -18,9 +24,8 @@ export function startScheduler(store: Store, pipeline: TurnPipeline, options: { 
       const stamp = now.toISOString();
       const dueTimers = store.db.select().from(timers).where(and(eq(timers.status, 'pending'), lte(timers.fireAt, stamp))).orderBy(asc(timers.fireAt)).limit(100).all();
       for (const timer of dueTimers) {
-        const data = timer.data ? JSON.parse(timer.data) : {};
-        const timerId = typeof data.timerId === 'string' ? data.timerId : timer.id;
-        await pipeline.deliver(timer.conversationId, { kind: 'timer', timerId, data: data.data ?? null }, () => {
+        const stored = readJson(timerDataSchema, timer.data);
+        await pipeline.deliver(timer.conversationId, { kind: 'timer', timerId: stored?.timerId ?? timer.id, data: stored?.data ?? null }, () => {
           const changed = store.db.update(timers).set({ status: 'fired' }).where(and(eq(timers.id, timer.id), eq(timers.status, 'pending'))).run();
           if (changed.changes !== 1) throw new GuardRefused(`Timer ${timer.id} already fired.`);
         });

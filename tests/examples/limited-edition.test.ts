@@ -1,5 +1,6 @@
 import { loadExampleBots } from '@parley/examples';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type TestParley, buttonTitles, customer, loadExample, pathOf, sessionVars, testParley, texts } from './chat';
 
 let parley: TestParley | undefined;
@@ -56,12 +57,16 @@ describe('limited-edition example', () => {
       `Merci! Your order is confirmed.\n\nLe Sillage, limited edition\nLeather: Cognac\nStrap: Gold chain\nInitials: CDL\nPaid: 4200 EUR (reference ${link?.paymentId})\n\nOur artisans will begin your bag this week, and we will message you here the day it ships.`,
     );
     expect(later.at(-1)).toBe('Merci for visiting Maison Verlaine. Type "menu" whenever you would like to begin again.');
+    // The bag sold is taken out of stock in the same transaction as the payment.
+    const catalog = await (await parley.request('GET', '/api/bots/limited-edition/products')).json();
+    expect(catalog.products[0].stock).toBe(4);
   });
 
   it('offers the waiting list when the edition is sold out', async () => {
     parley = testParley();
     const example = loadExampleBots().find((bot) => bot.id === 'limited-edition');
-    const soldOut = (example?.products as Record<string, unknown>[]).map((product) => ({ ...product, stock: 0 }));
+    const products = z.array(z.record(z.string(), z.unknown())).parse(example?.products);
+    const soldOut = products.map((product) => ({ ...product, stock: 0 }));
     loadExample(parley, 'limited-edition', { products: soldOut });
     const chat = customer(parley, 'limited-edition', 'client-2');
     const offer = await customise(chat);

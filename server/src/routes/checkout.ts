@@ -7,6 +7,7 @@ import { type PaymentRow, payments, products } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { errorResponse, notFound } from '../errors';
 import { z } from 'zod';
+import { readJson } from '../turns/load';
 import { GuardRefused } from '../turns/pipeline';
 
 const paymentItemsSchema = z.array(paymentItemSchema);
@@ -25,9 +26,8 @@ export function settlePaymentGuard(store: Store, paymentId: string, status: 'pai
     if (changed.changes !== 1) throw new GuardRefused(`Payment ${paymentId} is no longer pending.`);
     if (status !== 'paid') return;
     const payment = store.db.select({ botId: payments.botId, items: payments.items }).from(payments).where(eq(payments.id, paymentId)).get();
-    const items = paymentItemsSchema.safeParse(JSON.parse(payment?.items ?? '[]'));
-    if (!payment || !items.success) return;
-    for (const item of items.data) {
+    if (!payment) return;
+    for (const item of readJson(paymentItemsSchema, payment.items) ?? []) {
       if (item.sku === undefined) continue;
       store.db
         .update(products)
@@ -47,7 +47,7 @@ function money(amount: number, currency: string): string {
 }
 
 function page(payment: PaymentRow, now: Date) {
-  const items: { title: string; quantity: number; unitPrice: number }[] = JSON.parse(payment.items);
+  const items = readJson(paymentItemsSchema, payment.items) ?? [];
   const expired = payment.status === 'pending' && new Date(payment.expiresAt) <= now;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
