@@ -141,9 +141,10 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       directory.conversations.delete(key);
       return fail(commitFailure(error));
     }
-    if (conversation.key === undefined) throw new Error('the turn writer did not key the new conversation');
+    const conversationKeyInStore = conversation.key ?? write.assignedKey;
+    if (conversationKeyInStore === undefined) throw new Error('the turn writer did not key the new conversation');
     directory.conversations.set(key, {
-      key: conversation.key,
+      key: conversationKeyInStore,
       id: conversationId,
       botId: address.botId,
       channel: address.channel,
@@ -192,5 +193,8 @@ export class GuardRefused extends Error {}
 
 function commitFailure(error: unknown): AppError {
   if (error instanceof GuardRefused) return { status: 409, code: 'conflict', message: error.message };
+  // Two new conversations sent the same messageId in the same moment: the store's unique index caught it.
+  if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('turns.external_id'))
+    return { status: 409, code: 'duplicate_message_id', field: 'messageId', message: 'This messageId was already used in another conversation.' };
   return { status: 503, code: 'store_unavailable', message: 'The message could not be stored; nothing was processed. Please retry.' };
 }

@@ -13,8 +13,13 @@ type TimerInsert = typeof timers.$inferInsert;
  * the conversation is new, and what the turn's effects and events add.
  */
 export interface TurnWrite {
-  /** `key` is absent for a new conversation: the writer inserts it and fills the key in. */
+  /** `key` is absent for a new conversation: the writer inserts it and records the key it got in `assignedKey`. */
   conversation: { key: number | undefined; id: string; botId: string; channel: string; externalKey: string };
+  /**
+   * Set by the writer on every apply of a new conversation, so that a retry after a rolled-back batch
+   * inserts the conversation again (its first key was rolled back too) rather than reuse a stale key.
+   */
+  assignedKey?: number;
   turn: {
     sessionId: string | null;
     flowVersionId: number | null;
@@ -71,12 +76,14 @@ export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => v
   return (write) => {
     for (const guard of write.guards) guard();
     const { conversation: c, turn: t } = write;
-    if (c.key === undefined) {
+    let key = c.key;
+    if (key === undefined) {
       const inserted = insertConversation.run({ id: c.id, botId: c.botId, channel: c.channel, externalKey: c.externalKey, createdAt: t.createdAt });
-      c.key = Number(inserted.lastInsertRowid);
+      key = Number(inserted.lastInsertRowid);
+      write.assignedKey = key;
     }
     insertTurn.run({
-      conversationKey: c.key,
+      conversationKey: key,
       sessionId: t.sessionId,
       flowVersionId: t.flowVersionId,
       botId: c.botId,
