@@ -77,4 +77,14 @@ describe('buttons node', () => {
     expect(chat.tap('combo')).toEqual([]);
     expect(chat.session?.status).toBe('ended');
   });
+
+  it('ignores timers and payment events: they are not answers', () => {
+    const chat = testChat(flow);
+    chat.say('hi');
+    expect(chat.send({ kind: 'timer', timerId: 't1' }).replies).toEqual([]);
+    expect(chat.send({ kind: 'payment', paymentId: 'p1', status: 'expired' }).replies).toEqual([]);
+    expect(chat.send({ kind: 'timer', timerId: 't2' }).replies).toEqual([]);
+    expect(chat.session?.waitingAt).toBe('ask');
+    expect(texts(chat.tap('dry'))).toEqual(['Dry it is, Dry']);
+  });
 });

@@ -1,4 +1,4 @@
-import { type Reply, type ReplyButton, defineNodeType, next, wait } from '@parley/shared';
+import { type Reply, type ReplyButton, defineNodeType, isFromCustomer, next, wait } from '@parley/shared';
 import { z } from 'zod';
 import { optionByTyping } from '../../choice';
 import { inboundText } from '../../text';
@@ -56,6 +56,8 @@ export const buttonsNode = defineNodeType({
     return wait({ misses: 0 }, { replies: [{ type: 'buttons', text: ctx.render(data.text), buttons }] });
   },
   resume: (data, ctx, input, prior) => {
+    // Timers, payments and effect results are not answers: keep waiting, say nothing.
+    if (!isFromCustomer(input)) return wait(prior ?? { misses: 0 });
     const chosen = choose(data, input);
     if (chosen) return next(chosen.id, data.saveAs ? { set: { [data.saveAs]: ctx.render(chosen.title) } } : {});
     const misses = (prior?.misses ?? 0) + 1;

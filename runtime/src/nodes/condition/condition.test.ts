@@ -110,3 +110,32 @@ describe('condition node', () => {
     expect(messages(unset)).toEqual([expect.stringContaining('no step ever sets "age"')]);
   });
 });
+
+describe('condition node: variables inside a pattern', () => {
+  it('treats them as literal text, so a customer cannot inject regex syntax', () => {
+    const flow = testFlow(
+      [
+        { id: 'start', type: 'start' },
+        { id: 'q', type: 'ask', data: { text: 'Code?', variable: 'code' } },
+        { id: 'c', type: 'condition', data: { cases: [{ id: 'same', label: 'Same', match: 'all', rules: [{ variable: 'line', op: 'matches', value: '^{{code}}$' }] }] } },
+        { id: 'yes', type: 'message', data: { text: 'same' } },
+        { id: 'no', type: 'message', data: { text: 'different' } },
+      ],
+      [
+        ['start', null, 'q'],
+        ['q', 'next', 'c'],
+        ['c', 'same', 'yes'],
+        ['c', 'else', 'no'],
+      ],
+      { variables: [{ name: 'line', default: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaa!' }] },
+    );
+    const chat = testChat(flow);
+    chat.say('hi');
+    const started = Date.now();
+    expect(texts(chat.say('(a+)+'))).toEqual(['different']);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const literal = testChat(flow);
+    literal.say('hi');
+    expect(texts(literal.say('aaaaaaaaaaaaaaaaaaaaaaaaaaaa!'))).toEqual(['same']);
+  });
+});

@@ -1,4 +1,4 @@
-import { type NodeContext, defineNodeType, next } from '@parley/shared';
+import { type JsonValue, type NodeContext, defineNodeType, formatValue, lookupPath, next, renderTemplate, templateVariables } from '@parley/shared';
 import { z } from 'zod';
 import { OPERATORS, type Rule, patternProblem, ruleHolds } from './rules';
 
@@ -31,6 +31,18 @@ const conditionCase = z.object({
   rules: z.array(rule).min(1, 'add at least one rule to the case').max(50).meta({ label: 'Rules', widget: 'list' }),
 });
 
+const REGEX_SYNTAX = /[.*+?^${}()|[\]\\]/g;
+
+function renderPattern(pattern: string, ctx: NodeContext): string {
+  if (!pattern.includes('{{')) return pattern;
+  const escaped: Record<string, JsonValue> = {};
+  for (const name of templateVariables(pattern)) {
+    const value = lookupPath(ctx.vars, name);
+    if (value !== undefined) escaped[name] = formatValue(value).replace(REGEX_SYNTAX, '\\$&');
+  }
+  return renderTemplate(pattern, escaped);
+}
+
 const config = z
   .object({
     label: z.string().optional().meta({ label: 'Label' }),
@@ -49,7 +61,8 @@ const config = z
   });
 
 function caseHolds(item: z.output<typeof conditionCase>, ctx: NodeContext): boolean {
-  const holds = (r: Rule) => ruleHolds(r, ctx.vars, ctx.render(r.value));
+  // In a pattern, variables are literal text: a customer's answer must not become regex syntax.
+  const holds = (r: Rule) => ruleHolds(r, ctx.vars, r.op === 'matches' ? renderPattern(r.value, ctx) : ctx.render(r.value));
   return item.match === 'all' ? item.rules.every(holds) : item.rules.some(holds);
 }
 
