@@ -53,7 +53,10 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     docs: createApiDocs({ title: 'Parley API', version: '0.1.0' }),
   };
   const app = createApp(deps);
-  const scheduler = startScheduler(store, pipeline, { intervalMs: options.scheduler === false ? 3_600_000 : 1_000 });
+  const scheduler = startScheduler(store, pipeline, {
+    intervalMs: options.scheduler === false ? 3_600_000 : 1_000,
+    log: config.log === 'silent' ? undefined : (message) => console.error(message),
+  });
   return {
     app,
     deps,

@@ -60,4 +60,14 @@ describe('payments and the scheduler', () => {
     expect(await (await parley.request('GET', `/checkout/${id}`)).text()).toContain('Payment expired');
     parley.close();
   });
+
+  it('settles an expired link whose conversation is gone, so it does not fire forever', async () => {
+    const parley = setUp(() => new Date(Date.now() - 60 * 60_000));
+    await parley.request('POST', '/webhooks/web/shop', { conversationId: 'cy', text: 'hi' });
+    parley.deps.store.sqlite.prepare('delete from conversations').run();
+    parley.deps.directory.conversations.forgetBot('shop');
+    await parley.scheduler.tick();
+    expect(parley.deps.store.sqlite.prepare('select status from payments').pluck().get()).toBe('expired');
+    parley.close();
+  });
 });

@@ -15,6 +15,23 @@ const timerDataSchema = z.object({ timerId: z.string(), data: jsonValueSchema.nu
  * pipeline (so in order with the conversation's messages, and exactly once thanks to a guard).
  */
 export function startScheduler(store: Store, pipeline: TurnPipeline, options: { intervalMs?: number; log?: (message: string) => void } = {}) {
+  const log = options.log ?? (() => undefined);
+  /**
+   * Delivers one due item. When its conversation can no longer take it (deleted, its bot unpublished),
+   * the item is settled without a turn, so it neither fires forever nor crowds out the others; a store
+   * failure (503) leaves it for the next tick.
+   */
+  async function fire(what: string, deliver: () => ReturnType<TurnPipeline['deliver']>, settle: () => void) {
+    try {
+      const outcome = await deliver();
+      if (outcome.ok || outcome.error.code === 'conflict' || outcome.error.status === 503) return;
+      settle();
+      log(`scheduler: ${what} settled without its conversation: ${outcome.error.message}`);
+    } catch (error) {
+      log(`scheduler: ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -24,17 +41,24 @@ export function startScheduler(store: Store, pipeline: TurnPipeline, options: { 
       const stamp = now.toISOString();
       const dueTimers = store.db.select().from(timers).where(and(eq(timers.status, 'pending'), lte(timers.fireAt, stamp))).orderBy(asc(timers.fireAt)).limit(100).all();
       for (const timer of dueTimers) {
+        const markFired = () => store.db.update(timers).set({ status: 'fired' }).where(and(eq(timers.id, timer.id), eq(timers.status, 'pending'))).run().changes;
         const stored = readJson(timerDataSchema, timer.data);
-        await pipeline.deliver(timer.conversationId, { kind: 'timer', timerId: stored?.timerId ?? timer.id, data: stored?.data ?? null }, () => {
-          const changed = store.db.update(timers).set({ status: 'fired' }).where(and(eq(timers.id, timer.id), eq(timers.status, 'pending'))).run();
-          if (changed.changes !== 1) throw new GuardRefused(`Timer ${timer.id} already fired.`);
-        });
+        await fire(
+          `timer ${timer.id}`,
+          () =>
+            pipeline.deliver(timer.conversationId, { kind: 'timer', timerId: stored?.timerId ?? timer.id, data: stored?.data ?? null }, () => {
+              if (markFired() !== 1) throw new GuardRefused(`Timer ${timer.id} already fired.`);
+            }),
+          markFired,
+        );
       }
       const expired = store.db.select().from(payments).where(and(eq(payments.status, 'pending'), lte(payments.expiresAt, stamp))).limit(100).all();
       for (const payment of expired)
-        await pipeline.deliver(payment.conversationId, { kind: 'payment', paymentId: payment.id, status: 'expired' }, settlePaymentGuard(store, payment.id, 'expired', now));
-    } catch (error) {
-      options.log?.(`scheduler: ${error instanceof Error ? error.message : String(error)}`);
+        await fire(
+          `payment ${payment.id}`,
+          () => pipeline.deliver(payment.conversationId, { kind: 'payment', paymentId: payment.id, status: 'expired' }, settlePaymentGuard(store, payment.id, 'expired', now)),
+          () => settlePaymentGuard(store, payment.id, 'expired', now)(),
+        );
     } finally {
       running = false;
     }

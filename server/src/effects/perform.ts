@@ -17,6 +17,21 @@ export interface EffectDeps {
   fetch: typeof fetch;
 }
 
+/** A provider that hangs must not hold the conversation (and its queue) forever. */
+const PROVIDER_TIMEOUT_MS = 15_000;
+
+async function withinTime(work: Promise<{ ok: true; url: string } | { ok: false; error: string }>, ms: number) {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<{ ok: false; error: string }>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, error: `the payment provider did not answer within ${ms / 1000} s` }), ms);
+  });
+  try {
+    return await Promise.race([work.catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) })), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const result = (effectId: string, value: EffectResultInbound['result']): EffectResultInbound => ({ kind: 'effect', effectId, ok: true, result: value });
 const failure = (effectId: string, error: string): EffectResultInbound => ({ kind: 'effect', effectId, ok: false, error });
 
@@ -25,7 +40,7 @@ async function createPayment(effect: PaymentEffect, ctx: EffectContext, deps: Ef
   if (!provider) return failure(effect.id, `No payment provider "${effect.provider}" is configured.`);
   const id = newId('pay');
   const expiresAt = new Date(ctx.now.getTime() + effect.expiresInMinutes * 60_000);
-  const checkout = await provider.createCheckout({ id, effect, expiresAt });
+  const checkout = await withinTime(provider.createCheckout({ id, effect, expiresAt }), PROVIDER_TIMEOUT_MS);
   if (!checkout.ok) return failure(effect.id, checkout.error);
   const stamp = ctx.now.toISOString();
   ctx.writes.payments.push({
