@@ -33,7 +33,16 @@ export function openStore(file: string): Store {
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   // A file store checkpoints from a worker thread, never inside a commit on the event loop.
-  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(file);
+  const checkpointer =
+    file === ':memory:'
+      ? undefined
+      : startCheckpointer(file, {
+          onError: (message) => {
+            // Without its checkpointer the WAL would grow for ever: SQLite takes checkpoints back.
+            console.error(`WAL checkpointer: ${message}`);
+            if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+          },
+        });
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
   return {
     db,

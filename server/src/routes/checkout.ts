@@ -84,7 +84,8 @@ export function checkoutRoutes({ store, pipeline, directory }: AppDeps) {
     if (payment.status !== 'pending') return c.redirect(`/checkout/${id}`, 303);
     const outcome = new Date(payment.expiresAt) <= now ? 'expired' : status;
     const result = await pipeline.deliver(payment.conversationId, { kind: 'payment', paymentId: id, status: outcome }, settlePaymentGuard(store, id, outcome, now));
-    if (!result.ok && result.error.status !== 409) return errorResponse(c, result.error);
+    // A conflict means the payment was settled meanwhile (paid twice, expired): the page shows its state.
+    if (!result.ok && result.error.code !== 'conflict') return errorResponse(c, result.error);
     // Stock changed inside that turn's transaction: product nodes must see it from now on.
     if (outcome === 'paid') directory.forgetProducts(payment.botId);
     return c.redirect(`/checkout/${id}`, 303);

@@ -37,7 +37,7 @@ export interface Directory {
 }
 
 export function createDirectory({ db }: Store, catalog: NodeCatalog): Directory {
-  const botCache = new Map<string, BotInfo | undefined>();
+  const botCache = new Map<string, BotInfo>();
   const versionCache = new Map<number, VersionLookup>();
   const productCache = new Map<string, readonly Product[]>();
   const conversationCache = createConversationCache();
@@ -51,9 +51,11 @@ export function createDirectory({ db }: Store, catalog: NodeCatalog): Directory 
     catalog,
     conversations: conversationCache,
     bot(botId) {
-      if (botCache.has(botId)) return botCache.get(botId);
+      const cached = botCache.get(botId);
+      if (cached) return cached;
+      // Only bots that exist are kept: anyone can post to an unknown bot id.
       const row = selectBot.get({ id: botId });
-      botCache.set(botId, row);
+      if (row) botCache.set(botId, row);
       return row;
     },
     version(versionId) {

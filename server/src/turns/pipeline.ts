@@ -88,10 +88,13 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
 
     let result = runTurn(version.flow, prior?.data ?? null, inbound, env);
     absorb(result);
+    // A turn stuck between flows or in effects ends its session visibly rather than leave it waiting for ever.
+    let stuck: string | undefined = 'more than ' + MAX_EFFECT_ROUNDS + ' rounds of effects in one turn';
     for (let round = 0; round < MAX_EFFECT_ROUNDS; round++) {
       if (result.switchFlow) {
         const target = publishedVersion(result.switchFlow.flowId);
         if (!target.ok) {
+          stuck = `cannot go to bot "${result.switchFlow.flowId}": ${target.error.message}`;
           events.push({ type: 'flow.switch_failed', data: { flowId: result.switchFlow.flowId, message: target.error.message } });
           break;
         }
@@ -100,16 +103,27 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
         absorb(result);
         continue;
       }
+      // Every outcome of this round is fed back; effects they ask for run in the next round.
       const outcomes: Inbound[] = [];
       for (const effect of result.effects) {
         const outcome = await performEffect(effect, { botId: address.botId, conversationId, sessionId: turnSessionId, now, writes }, deps.effects);
         if (outcome) outcomes.push(outcome);
       }
-      if (outcomes.length === 0) break;
+      if (outcomes.length === 0) {
+        stuck = undefined;
+        break;
+      }
+      const pending: TurnResult['effects'] = [];
       for (const outcome of outcomes) {
         result = runTurn(version.flow, result.session, outcome, env);
         absorb(result);
+        pending.push(...result.effects);
       }
+      result = { ...result, effects: pending };
+    }
+    if (stuck !== undefined) {
+      events.push({ type: 'flow.stopped', data: { reason: stuck } });
+      result = { ...result, session: { ...result.session, status: 'ended', waitingAt: null, state: null, silent: false } };
     }
 
     // A system event for a conversation with no running session is recorded but starts nothing.

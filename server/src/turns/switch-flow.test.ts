@@ -56,7 +56,12 @@ describe('go to another flow', () => {
     const response = await parley.request('POST', '/webhooks/web/front', { conversationId: 'bo', text: 'hi' });
     expect(response.status).toBe(200);
     const events = parley.deps.store.sqlite.prepare('select type, data from events').all();
-    expect(events).toEqual([{ type: 'flow.switch_failed', data: expect.stringContaining('shop') }]);
+    expect(events).toEqual([
+      { type: 'flow.switch_failed', data: expect.stringContaining('shop') },
+      { type: 'flow.stopped', data: expect.stringContaining('cannot go to bot') },
+    ]);
+    const state = JSON.parse(String(parley.deps.store.sqlite.prepare('select state from turns order by id desc limit 1').pluck().get()));
+    expect(state.status).toBe('ended');
     parley.close();
   });
 });
