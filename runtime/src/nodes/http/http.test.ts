@@ -129,6 +129,12 @@ describe('http node', () => {
     expect(httpEffect(chat).url).toBe('https://api.hotel.test/v2/vacancy/2026-03-14');
   });
 
+  it('encodes answers in the path, so a customer cannot reach another endpoint', () => {
+    const chat = testChat(hotelFlow({ url: 'https://api.hotel.test/orders/{{date}}' }), { initialVars: { ...vars, date: '../../admin/users?all=1' } });
+    chat.say('any rooms?');
+    expect(httpEffect(chat).url).toBe('https://api.hotel.test/orders/..%2F..%2Fadmin%2Fusers%3Fall%3D1');
+  });
+
   it('sends a JSON body with values escaped and a JSON content type', () => {
     const chat = testChat(
       hotelFlow({ method: 'POST', url: 'https://api.hotel.test/holds', body: '{"name": "{{name}}", "guests": {{guests}}}', timeoutMs: 10000 }),

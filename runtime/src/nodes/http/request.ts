@@ -23,23 +23,18 @@ function escapedVars(vars: Readonly<Variables>, escape: (text: string) => string
   return out;
 }
 
-/** Where the query string starts in a URL template: the first "?" outside a {{tag}}. */
-function queryStart(template: string): number {
-  for (const match of template.matchAll(/\{\{[^{}]*\}\}|\?/g)) if (match[0] === '?') return match.index;
-  return -1;
-}
-
 export type RenderedUrl = { ok: true; url: string; host: string } | { ok: false; error: string };
 
 /**
- * Renders a URL template. Values before the "?" go in as they are (a variable may hold the whole
- * base address); values in the query string are percent-encoded.
+ * Renders a URL template. A variable that starts the template goes in as it is (it holds the base
+ * address, such as {{bookingApiUrl}}); every other value is percent-encoded, so a customer's answer
+ * cannot change the path ("../admin") or add query parameters.
  */
 export function renderUrl(template: string, ctx: NodeContext): RenderedUrl {
-  const split = queryStart(template);
-  const base = split < 0 ? template : template.slice(0, split);
-  const query = split < 0 ? '' : template.slice(split);
-  const rendered = (ctx.render(base) + (query ? ctx.render(query, escapedVars(ctx.vars, encodeURIComponent)) : '')).trim();
+  const leading = /^\s*\{\{[^{}]*\}\}/.exec(template);
+  const head = leading ? ctx.render(leading[0]) : '';
+  const rest = leading ? template.slice(leading[0].length) : template;
+  const rendered = (head + (rest.includes('{{') ? ctx.render(rest, escapedVars(ctx.vars, encodeURIComponent)) : rest)).trim();
   if (rendered === '') return { ok: false, error: 'The web address is empty: check the variables it uses.' };
   let parsed: URL;
   try {
