@@ -3,9 +3,10 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Store } from './db/open';
 import { payments, timers } from './db/schema';
-import { settlePaymentGuard } from './routes/checkout';
+import { settlePayment } from './routes/checkout';
+import { type TurnGuard, applyGuard } from './turns/guards';
 import { readJson } from './turns/load';
-import { GuardRefused, type TurnPipeline } from './turns/pipeline';
+import type { TurnPipeline } from './turns/pipeline';
 
 /** What the pipeline stored for a node's timer (see effects/perform.ts). */
 const timerDataSchema = z.object({ timerId: z.string(), data: jsonValueSchema.nullable() });
@@ -41,24 +42,23 @@ export function startScheduler(store: Store, pipeline: TurnPipeline, options: { 
       const stamp = now.toISOString();
       const dueTimers = store.db.select().from(timers).where(and(eq(timers.status, 'pending'), lte(timers.fireAt, stamp))).orderBy(asc(timers.fireAt)).limit(100).all();
       for (const timer of dueTimers) {
-        const markFired = () => store.db.update(timers).set({ status: 'fired' }).where(and(eq(timers.id, timer.id), eq(timers.status, 'pending'))).run().changes;
+        const guard: TurnGuard = { kind: 'fireTimer', timerId: timer.id };
         const stored = readJson(timerDataSchema, timer.data);
         await fire(
           `timer ${timer.id}`,
-          () =>
-            pipeline.deliver(timer.conversationId, { kind: 'timer', timerId: stored?.timerId ?? timer.id, data: stored?.data ?? null }, () => {
-              if (markFired() !== 1) throw new GuardRefused(`Timer ${timer.id} already fired.`);
-            }),
-          markFired,
+          () => pipeline.deliver(timer.conversationId, { kind: 'timer', timerId: stored?.timerId ?? timer.id, data: stored?.data ?? null }, guard),
+          () => applyGuard(store.db, guard),
         );
       }
       const expired = store.db.select().from(payments).where(and(eq(payments.status, 'pending'), lte(payments.expiresAt, stamp))).limit(100).all();
-      for (const payment of expired)
+      for (const payment of expired) {
+        const guard = settlePayment(payment.id, 'expired', now);
         await fire(
           `payment ${payment.id}`,
-          () => pipeline.deliver(payment.conversationId, { kind: 'payment', paymentId: payment.id, status: 'expired' }, settlePaymentGuard(store, payment.id, 'expired', now)),
-          () => settlePaymentGuard(store, payment.id, 'expired', now)(),
+          () => pipeline.deliver(payment.conversationId, { kind: 'payment', paymentId: payment.id, status: 'expired' }, guard),
+          () => applyGuard(store.db, guard),
         );
+      }
     } finally {
       running = false;
     }

@@ -1,10 +1,9 @@
 import { type Reply, sessionSchema } from '@parley/shared';
-import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
+import { asc, desc, eq, max, sql } from 'drizzle-orm';
 import { type HandoffRow, conversations, events, handoffs, turns } from '../db/schema';
 import { isWithPerson, readJson } from '../turns/load';
 import type { AppDeps } from '../deps';
 import { type Result, fail, notFound, ok } from '../errors';
-import { GuardRefused } from '../turns/pipeline';
 import { findBot } from './find';
 
 /** Stored JSON, parsed for the reader; a value that does not parse is shown as the text it is. */
@@ -100,11 +99,7 @@ export async function releaseConversation(deps: AppDeps, conversationId: string,
   }
 
   const releasedAt = new Date().toISOString();
-  const guard = () => {
-    const released = db.update(handoffs).set({ status: 'released', releasedAt }).where(and(eq(handoffs.conversationId, conversationId), eq(handoffs.status, 'waiting'))).run();
-    if (released.changes === 0) throw new GuardRefused(`Conversation "${conversationId}" was already released.`);
-  };
-  const outcome = await deps.pipeline.deliver(conversationId, { kind: 'released', nodeId, by: options.by ?? 'admin' }, guard);
+  const outcome = await deps.pipeline.deliver(conversationId, { kind: 'released', nodeId, by: options.by ?? 'admin' }, { kind: 'releaseHandoffs', conversationId, at: releasedAt });
   if (!outcome.ok) return outcome.error.status === 409 && outcome.error.code === 'conflict' ? notInHandoff : outcome;
   return ok({ replies: outcome.value.replies });
 }

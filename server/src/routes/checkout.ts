@@ -1,42 +1,23 @@
 import { paymentItemSchema } from '@parley/shared';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
-import type { Store } from '../db/open';
-import { type PaymentRow, payments, products } from '../db/schema';
+import { type PaymentRow, payments } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { errorResponse, notFound } from '../errors';
 import { z } from 'zod';
 import { readJson } from '../turns/load';
-import { GuardRefused } from '../turns/pipeline';
+import type { TurnGuard } from '../turns/guards';
 
 const paymentItemsSchema = z.array(paymentItemSchema);
 
-/**
- * Moves a payment out of `pending` exactly once, inside the turn that resumes its conversation;
- * a paid payment takes its units out of stock in that same transaction.
- */
-export function settlePaymentGuard(store: Store, paymentId: string, status: 'paid' | 'failed' | 'expired', now: Date): () => void {
-  return () => {
-    const changed = store.db
-      .update(payments)
-      .set({ status, updatedAt: now.toISOString() })
-      .where(and(eq(payments.id, paymentId), eq(payments.status, 'pending')))
-      .run();
-    if (changed.changes !== 1) throw new GuardRefused(`Payment ${paymentId} is no longer pending.`);
-    if (status !== 'paid') return;
-    const payment = store.db.select({ botId: payments.botId, items: payments.items }).from(payments).where(eq(payments.id, paymentId)).get();
-    if (!payment) return;
-    for (const item of readJson(paymentItemsSchema, payment.items) ?? []) {
-      if (item.sku === undefined) continue;
-      store.db
-        .update(products)
-        .set({ stock: sql`max(${products.stock} - ${item.quantity}, 0)`, updatedAt: now.toISOString() })
-        .where(and(eq(products.botId, payment.botId), eq(products.sku, item.sku), isNotNull(products.stock)))
-        .run();
-    }
-  };
-}
+/** The guard that settles a payment inside the turn that resumes its conversation (see turns/guards.ts). */
+export const settlePayment = (paymentId: string, status: 'paid' | 'failed' | 'expired', now: Date): TurnGuard => ({
+  kind: 'settlePayment',
+  paymentId,
+  status,
+  at: now.toISOString(),
+});
 
 function money(amount: number, currency: string): string {
   try {
@@ -83,7 +64,7 @@ export function checkoutRoutes({ store, pipeline, directory }: AppDeps) {
     const now = new Date();
     if (payment.status !== 'pending') return c.redirect(`/checkout/${id}`, 303);
     const outcome = new Date(payment.expiresAt) <= now ? 'expired' : status;
-    const result = await pipeline.deliver(payment.conversationId, { kind: 'payment', paymentId: id, status: outcome }, settlePaymentGuard(store, id, outcome, now));
+    const result = await pipeline.deliver(payment.conversationId, { kind: 'payment', paymentId: id, status: outcome }, settlePayment(id, outcome, now));
     // A conflict means the payment was settled meanwhile (paid twice, expired): the page shows its state.
     if (!result.ok && result.error.code !== 'conflict') return errorResponse(c, result.error);
     // Stock changed inside that turn's transaction: product nodes must see it from now on.

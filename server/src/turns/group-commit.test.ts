@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBot, publishBot } from '../bots/service';
 import { testParley } from '../testing';
-import { GuardRefused } from './pipeline';
 
 const flow = {
   schemaVersion: 1,
@@ -28,9 +27,8 @@ describe('group commit', () => {
     const [ana, bo, refused] = await Promise.all([
       parley.deps.pipeline.receive({ botId: 'echo', channel: 'web', externalKey: 'ana' }, { kind: 'text', text: 'hi' }),
       parley.deps.pipeline.receive({ botId: 'echo', channel: 'web', externalKey: 'bo' }, { kind: 'text', text: 'hi' }),
-      parley.deps.pipeline.deliver(first.value.conversationId, { kind: 'timer', timerId: 't' }, () => {
-        throw new GuardRefused('already fired');
-      }),
+      // A timer that does not exist (as if fired already): its guard refuses.
+      parley.deps.pipeline.deliver(first.value.conversationId, { kind: 'timer', timerId: 't' }, { kind: 'fireTimer', timerId: 'no-such-timer' }),
     ]);
     expect(refused.ok).toBe(false);
     expect(ana.ok && bo.ok).toBe(true);

@@ -4,6 +4,7 @@ import { type EffectDeps, performEffect } from '../effects/perform';
 import { type AppError, type Result, fail, notFound, ok } from '../errors';
 import { newId } from '../ids';
 import type { Directory, LoadedVersion } from './directory';
+import { GuardRefused, type TurnGuard } from './guards';
 import type { GroupCommit } from './group-commit';
 import { conversationKey } from './conversation-cache';
 import type { ConversationAddress, ConversationState, TurnReader } from './load';
@@ -26,7 +27,7 @@ export interface TurnPipeline {
   /** A message from a customer (or any inbound addressed by channel and customer). */
   receive(address: ConversationAddress, inbound: Inbound, externalId?: string): Promise<Result<TurnOutcome>>;
   /** A system event for an existing conversation: payment result, release by an agent, timer. */
-  deliver(conversationId: string, inbound: Inbound, guard?: () => void): Promise<Result<TurnOutcome>>;
+  deliver(conversationId: string, inbound: Inbound, guard?: TurnGuard): Promise<Result<TurnOutcome>>;
 }
 
 export interface PipelineDeps {
@@ -56,7 +57,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
     return lookup.ok ? ok(lookup.version) : fail({ status: 409, code: 'flow_unavailable', message: lookup.error });
   }
 
-  async function runAndCommit(address: ConversationAddress, state: ConversationState | undefined, inbound: Inbound, externalId: string | null, guard?: () => void): Promise<Result<TurnOutcome>> {
+  async function runAndCommit(address: ConversationAddress, state: ConversationState | undefined, inbound: Inbound, externalId: string | null, guard?: TurnGuard): Promise<Result<TurnOutcome>> {
     const now = clock();
     const conversationId = state?.id ?? newId('conv');
     const prior = state?.session && state.session.data.status === 'active' ? state.session : null;
@@ -202,8 +203,6 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
   };
 }
 
-/** A guard refusing (e.g. a payment already settled) is a conflict; anything else is the store failing. */
-export class GuardRefused extends Error {}
 
 function commitFailure(error: unknown): AppError {
   if (error instanceof GuardRefused) return { status: 409, code: 'conflict', message: error.message };

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Store } from '../db/open';
 import { namedStatement } from '../db/raw';
 import { conversations, events, handoffs, payments, timers, turns } from '../db/schema';
+import { type TurnGuard, applyGuard } from './guards';
 
 type PaymentInsert = typeof payments.$inferInsert;
 type HandoffInsert = typeof handoffs.$inferInsert;
@@ -35,7 +36,7 @@ export interface TurnWrite {
   handoffs: HandoffInsert[];
   timers: TimerInsert[];
   /** Checks run first; one that throws fails the turn (e.g. "pay only once"). */
-  guards: (() => void)[];
+  guards: TurnGuard[];
 }
 
 export function emptyWrites(): Pick<TurnWrite, 'events' | 'payments' | 'handoffs' | 'timers' | 'guards'> {
@@ -74,7 +75,7 @@ export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => v
   );
 
   return (write) => {
-    for (const guard of write.guards) guard();
+    for (const guard of write.guards) applyGuard(db, guard);
     const { conversation: c, turn: t } = write;
     let key = c.key;
     if (key === undefined) {
