@@ -9,11 +9,10 @@ import { createApiDocs } from './http/openapi';
 import { type PaymentProvider, testCheckoutProvider } from './payments/provider';
 import { startScheduler } from './scheduler';
 import { createDirectory } from './turns/directory';
-import { createGroupCommit } from './turns/group-commit';
+import { inThreadCommitter } from './turns/committer';
 import { createTurnReader } from './turns/load';
 import { createTurnPipeline } from './turns/pipeline';
 import { createKeyedQueue } from './turns/queue';
-import { type TurnWrite, createTurnWriter } from './turns/writes';
 
 export interface ParleyOptions {
   /** Developers' node types, registered beside the built-in ones. */
@@ -31,7 +30,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
   const store = openStore(config.dbPath);
   const catalog = createNodeCatalog([...builtInNodeTypes, ...(options.customNodeTypes ?? [])]);
   const directory = createDirectory(store, catalog);
-  const commit = createGroupCommit<TurnWrite>(store.sqlite, createTurnWriter(store));
+  const commit = inThreadCommitter(store);
   const providers = new Map<string, PaymentProvider>();
   for (const provider of [testCheckoutProvider(config.publicUrl), ...(options.paymentProviders ?? [])]) providers.set(provider.id, provider);
   const pipeline = createTurnPipeline({
@@ -61,9 +60,10 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     app,
     deps,
     scheduler,
-    close() {
+    async close() {
       scheduler.stop();
-      commit.flush();
+      // Turns already acknowledged are committed; what is pending commits before the store closes.
+      await commit.close();
       store.close();
     },
   };

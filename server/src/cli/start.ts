@@ -50,7 +50,7 @@ export async function runStart(): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  parley.close();
+  await parley.close();
   if (stopped !== 'stopped') {
     process.stderr.write(`Parley cannot start: ${stopped}\n`);
     return 1;

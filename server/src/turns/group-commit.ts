@@ -6,48 +6,50 @@ import type Database from 'better-sqlite3';
  * before it is durable. If the batch fails (one write's guard refused, say), each write is retried
  * in a transaction of its own, so that only the failing one fails.
  */
-export interface GroupCommit<T> {
-  submit(item: T): Promise<void>;
+export interface GroupCommit<T, R> {
+  submit(item: T): Promise<R>;
   /** Commits what is pending now (tests and shutdown). */
   flush(): void;
 }
 
-interface Pending<T> {
+interface Pending<T, R> {
   item: T;
-  resolve: () => void;
+  resolve: (result: R) => void;
   reject: (error: unknown) => void;
 }
 
-export function createGroupCommit<T>(sqlite: Database.Database, apply: (item: T) => void): GroupCommit<T> {
-  let pending: Pending<T>[] = [];
+export function createGroupCommit<T, R>(sqlite: Database.Database, apply: (item: T) => R): GroupCommit<T, R> {
+  let pending: Pending<T, R>[] = [];
   const applyOne = sqlite.transaction(apply);
-  const applyAll = sqlite.transaction((batch: Pending<T>[]) => {
-    for (const entry of batch) apply(entry.item);
-  });
+  const applyAll = sqlite.transaction((batch: Pending<T, R>[]) => batch.map((entry) => apply(entry.item)));
 
   const flush = () => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
+    let results: R[];
     try {
-      applyAll(batch);
+      results = applyAll(batch);
     } catch {
       for (const entry of batch) {
         try {
-          applyOne(entry.item);
-          entry.resolve();
+          entry.resolve(applyOne(entry.item));
         } catch (error) {
           entry.reject(error);
         }
       }
       return;
     }
-    for (const entry of batch) entry.resolve();
+    batch.forEach((entry, i) => {
+      const result = results[i];
+      if (result === undefined) entry.reject(new Error('group commit lost a result'));
+      else entry.resolve(result);
+    });
   };
 
   return {
     submit(item) {
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<R>((resolve, reject) => {
         pending.push({ item, resolve, reject });
         if (pending.length === 1) setImmediate(flush);
       });

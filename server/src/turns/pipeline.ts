@@ -5,7 +5,7 @@ import { type AppError, type Result, fail, notFound, ok } from '../errors';
 import { newId } from '../ids';
 import type { Directory, LoadedVersion } from './directory';
 import { GuardRefused, type TurnGuard } from './guards';
-import type { GroupCommit } from './group-commit';
+import type { TurnCommitter } from './committer';
 import { conversationKey } from './conversation-cache';
 import type { ConversationAddress, ConversationState, TurnReader } from './load';
 import type { KeyedQueue } from './queue';
@@ -34,7 +34,7 @@ export interface PipelineDeps {
   directory: Directory;
   reader: TurnReader;
   queue: KeyedQueue;
-  commit: GroupCommit<TurnWrite>;
+  commit: TurnCommitter;
   effects: EffectDeps;
   /** Base of links in replies (checkout pages, example assets): the `parley.publicUrl` variable. */
   publicUrl: string;
@@ -150,14 +150,13 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       guards: guard ? [guard] : [],
     };
     const key = conversationKey(address);
+    let conversationKeyInStore: number;
     try {
-      await commit.submit(write);
+      conversationKeyInStore = await commit.submit(write);
     } catch (error) {
       directory.conversations.delete(key);
       return fail(commitFailure(error));
     }
-    const conversationKeyInStore = conversation.key ?? write.assignedKey;
-    if (conversationKeyInStore === undefined) throw new Error('the turn writer did not key the new conversation');
     directory.conversations.set(key, {
       key: conversationKeyInStore,
       id: conversationId,

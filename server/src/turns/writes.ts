@@ -14,13 +14,8 @@ type TimerInsert = typeof timers.$inferInsert;
  * the conversation is new, and what the turn's effects and events add.
  */
 export interface TurnWrite {
-  /** `key` is absent for a new conversation: the writer inserts it and records the key it got in `assignedKey`. */
+  /** `key` is absent for a new conversation: the writer inserts it and returns the key it got. */
   conversation: { key: number | undefined; id: string; botId: string; channel: string; externalKey: string };
-  /**
-   * Set by the writer on every apply of a new conversation, so that a retry after a rolled-back batch
-   * inserts the conversation again (its first key was rolled back too) rather than reuse a stale key.
-   */
-  assignedKey?: number;
   turn: {
     sessionId: string | null;
     flowVersionId: number | null;
@@ -48,7 +43,8 @@ const p = (name: string) => sql.placeholder(name);
 /** Engine events that the turn log already records (session ids and states); not repeated as rows. */
 const RECORDED_BY_TURNS = new Set(['session.started', 'session.ended']);
 
-export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => void {
+/** Applies one turn's write; returns the conversation's key (new conversations get theirs here). */
+export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => number {
   const insertConversation = namedStatement(
     sqlite,
     db.insert(conversations).values({ id: p('id'), botId: p('botId'), channel: p('channel'), externalKey: p('externalKey'), createdAt: p('createdAt') }),
@@ -81,7 +77,6 @@ export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => v
     if (key === undefined) {
       const inserted = insertConversation.run({ id: c.id, botId: c.botId, channel: c.channel, externalKey: c.externalKey, createdAt: t.createdAt });
       key = Number(inserted.lastInsertRowid);
-      write.assignedKey = key;
     }
     insertTurn.run({
       conversationKey: key,
@@ -103,5 +98,6 @@ export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => v
     if (write.payments.length > 0) db.insert(payments).values(write.payments).run();
     if (write.handoffs.length > 0) db.insert(handoffs).values(write.handoffs).run();
     if (write.timers.length > 0) db.insert(timers).values(write.timers).run();
+    return key;
   };
 }
