@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requireAdmin } from './auth';
 import type { AppDeps } from './deps';
 import { errorResponse } from './errors';
+import { limitBody } from './http/body-limit';
 import { adminRoutes } from './routes/admin';
 import { checkoutRoutes } from './routes/checkout';
 import { editorRoutes } from './routes/editor';
@@ -25,7 +25,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/health', healthRoutes(deps));
   app.get('/api/openapi.json', (c) => c.json(deps.docs.document()));
   // Webhooks are public: a body larger than any chat message is refused before it is read.
-  app.use('/webhooks/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorResponse(c, { status: 413, code: 'too_large', message: 'The message body is larger than 64 KB.' }) }));
+  app.use('/webhooks/*', limitBody(64 * 1024));
   app.route('/webhooks/web', webRoutes(deps));
   app.route('/checkout', checkoutRoutes(deps));
   app.route('/assets/examples', exampleAssetRoutes());
