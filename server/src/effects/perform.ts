@@ -88,8 +88,15 @@ export async function performEffect(effect: Effect, ctx: EffectContext, deps: Ef
       return createPayment(effect, ctx, deps);
     case 'handoff':
       return requestHandoff(effect, ctx);
-    case 'timer':
-      ctx.writes.timers.push({ id: newId('tmr'), conversationId: ctx.conversationId, sessionId: ctx.sessionId, fireAt: effect.at, data: JSON.stringify({ timerId: effect.id, data: effect.data ?? null }), status: 'pending' });
+    case 'timer': {
+      // Stored in one format, so that due timers are found by comparing text.
+      const at = new Date(effect.at);
+      if (Number.isNaN(at.getTime())) {
+        ctx.writes.events.push({ type: 'timer.invalid', data: { timerId: effect.id, at: effect.at } });
+        return undefined;
+      }
+      ctx.writes.timers.push({ id: newId('tmr'), conversationId: ctx.conversationId, sessionId: ctx.sessionId, fireAt: at.toISOString(), data: JSON.stringify({ timerId: effect.id, data: effect.data ?? null }), status: 'pending' });
       return undefined;
+    }
   }
 }
