@@ -43,7 +43,7 @@ describe('payments and the scheduler', () => {
     expect(page).toContain('Gift card');
     expect((await parley.request('POST', `${path}/pay`)).status).toBe(303);
     expect((await parley.request('POST', `${path}/pay`)).status).toBe(303);
-    expect(await messagesOf(parley, 'ana')).toEqual(['Tap to pay 49.9 USD', 'Thank you, paid!']);
+    expect(await messagesOf(parley, 'ana')).toEqual(['Tap to pay $49.90', 'Thank you, paid!']);
     expect(parley.deps.store.sqlite.prepare('select status from payments').pluck().get()).toBe('paid');
     parley.close();
   });
@@ -54,7 +54,7 @@ describe('payments and the scheduler', () => {
     await parley.request('POST', '/webhooks/web/shop', { conversationId: 'bo', text: 'hi' });
     await parley.scheduler.tick();
     await parley.scheduler.tick();
-    expect(await messagesOf(parley, 'bo')).toEqual(['Tap to pay 49.9 USD', 'Payment expired.']);
+    expect(await messagesOf(parley, 'bo')).toEqual(['Tap to pay $49.90', 'Payment expired.']);
     expect(parley.deps.store.sqlite.prepare('select status from payments').pluck().get()).toBe('expired');
     const id = String(parley.deps.store.sqlite.prepare('select id from payments').pluck().get());
     expect(await (await parley.request('GET', `/checkout/${id}`)).text()).toContain('Payment expired');

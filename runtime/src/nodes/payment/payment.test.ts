@@ -59,15 +59,15 @@ describe('payment node', () => {
     chat.say('buy');
     const created = linkCreated(chat);
     expect(created.replies).toEqual([
-      { type: 'payment', text: 'Tap to pay 22 USD', url: 'https://pay.test/pi_123', paymentId: 'pi_123', amount: 22, currency: 'USD', testMode: true },
+      { type: 'payment', text: 'Tap to pay $22.00', url: 'https://pay.test/pi_123', paymentId: 'pi_123', amount: 22, currency: 'USD', testMode: true },
     ]);
     expect(created.events).toContainEqual(expect.objectContaining({ type: 'payment.created', nodeId: 'pay' }));
-    expect(chat.vars.payment).toEqual({ id: 'pi_123', amount: 22, currency: 'USD', status: 'pending' });
+    expect(chat.vars.payment).toEqual({ id: 'pi_123', amount: 22, currency: 'USD', price: '$22.00', status: 'pending' });
 
     const paid = chat.send({ kind: 'payment', paymentId: 'pi_123', status: 'paid' });
     expect(texts(paid.replies)).toEqual(['Thank you! Paid 22 USD.']);
     expect(paid.events).toContainEqual(expect.objectContaining({ type: 'payment.paid', nodeId: 'pay' }));
-    expect(chat.vars.payment).toEqual({ id: 'pi_123', amount: 22, currency: 'USD', status: 'paid' });
+    expect(chat.vars.payment).toEqual({ id: 'pi_123', amount: 22, currency: 'USD', price: '$22.00', status: 'paid' });
   });
 
   it('takes "failed" when the link fails or expires, recording which', () => {
@@ -171,7 +171,7 @@ describe('payment node', () => {
       description: 'Deposit for Ana',
       items: [{ title: 'Deposit for Ana', quantity: 1, unitPrice: 1299.5 }],
     });
-    expect(linkCreated(chat, 'pi_live', false).replies[0]).toMatchObject({ text: 'Tap to pay 1299.5 EUR', testMode: false });
+    expect(linkCreated(chat, 'pi_live', false).replies[0]).toMatchObject({ text: 'Tap to pay €1,299.50', testMode: false });
   });
 
   it('takes "failed" for an amount that is not a positive number', () => {

@@ -56,8 +56,8 @@ const config = z
       .string()
       .min(1, 'the message with the link cannot be empty')
       .max(1_000)
-      .default('Tap to pay {{payment.amount}} {{payment.currency}}')
-      .meta({ label: 'Message with the link', widget: 'template', help: '{{payment.amount}} and {{payment.currency}} are filled in.' }),
+      .default('Tap to pay {{payment.price}}')
+      .meta({ label: 'Message with the link', widget: 'template', help: '{{payment.price}} reads "$49.90"; {{payment.amount}} and {{payment.currency}} are there too.' }),
     reminderText: z
       .string()
       .max(1_000)
@@ -111,10 +111,20 @@ function fail(ctx: NodeContext, error: string, known: { amount?: number; currenc
   return next('failed', { set: { payment }, events: [{ type: 'payment.error', nodeId: ctx.nodeId, data: { message: error } }] });
 }
 
-const paymentVar = (pending: Pending, status: string): JsonValue => ({
+/** The amount as the customer reads it in the bot's language: "$49.90", "49,90 €". */
+function priceText(amount: number, currency: string, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+const paymentVar = (pending: Pending, status: string, ctx: NodeContext): JsonValue => ({
   id: pending.paymentId,
   amount: pending.amount,
   currency: pending.currency,
+  price: priceText(pending.amount, pending.currency, ctx.settings.locale),
   status,
 });
 
@@ -167,7 +177,7 @@ export const paymentNode = defineNodeType({
       if (!created.success) return fail(ctx, 'The payment provider answered without a payment link.', known);
       const { paymentId, url, testMode } = created.data;
       const pending: Pending = { ...prior, phase: 'pending', paymentId, url, testMode: testMode ?? data.provider === 'test', reminded: false };
-      const payment = paymentVar(pending, 'pending');
+      const payment = paymentVar(pending, 'pending', ctx);
       return wait(pending, {
         set: { payment },
         replies: [linkReply(ctx.render(data.text, { payment }), pending)],
@@ -179,11 +189,11 @@ export const paymentNode = defineNodeType({
       // Another link's news (an older one of this conversation): not ours to act on.
       if (input.paymentId !== prior.paymentId) return wait(prior);
       const event = { type: `payment.${input.status}`, nodeId: ctx.nodeId, data: { paymentId: prior.paymentId, amount: prior.amount, currency: prior.currency } };
-      return next(input.status === 'paid' ? 'paid' : 'failed', { set: { payment: paymentVar(prior, input.status) }, events: [event] });
+      return next(input.status === 'paid' ? 'paid' : 'failed', { set: { payment: paymentVar(prior, input.status, ctx) }, events: [event] });
     }
     const reminder = data.reminderText.trim();
     if (isFromCustomer(input) && !prior.reminded && reminder !== '') {
-      const text = ctx.render(reminder, { payment: paymentVar(prior, 'pending') });
+      const text = ctx.render(reminder, { payment: paymentVar(prior, 'pending', ctx) });
       return wait({ ...prior, reminded: true }, { replies: [linkReply(text, prior)] });
     }
     return wait(prior);
