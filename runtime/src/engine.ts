@@ -50,6 +50,8 @@ interface TurnRun {
   /** System and session variables merged, rebuilt only after a node sets a variable. */
   scope: Readonly<Variables> | undefined;
   ctx: (NodeContext & { nodeId: string }) | undefined;
+  /** Whether `session.vars` is this turn's own object (else it is the prior session's, shared). */
+  ownsVars: boolean;
 }
 
 const NO_PRODUCTS: readonly Product[] = [];
@@ -112,9 +114,18 @@ function failNode(run: TurnRun, nodeId: string, error: unknown): void {
 }
 
 /** Calls a node's code; an exception there is a bug in that node, so it ends the session, not the server. */
-function call(run: TurnRun, node: CompiledNode, invoke: (ctx: NodeContext) => NodeStep): NodeStep | undefined {
+function callEnter(run: TurnRun, node: CompiledNode): NodeStep | undefined {
   try {
-    return invoke(context(run, node.node.id));
+    return node.bound.enter(context(run, node.node.id));
+  } catch (error) {
+    failNode(run, node.node.id, error);
+    return undefined;
+  }
+}
+
+function callResume(run: TurnRun, node: CompiledNode, inbound: Inbound, state: JsonValue): NodeStep | undefined {
+  try {
+    return node.bound.resume(context(run, node.node.id), inbound, state);
   } catch (error) {
     failNode(run, node.node.id, error);
     return undefined;
@@ -128,6 +139,11 @@ function absorb(run: TurnRun, step: NodeStep): void {
   if (step.effects) for (const effect of step.effects) result.effects.push(effect);
   if (step.set) {
     run.scope = undefined;
+    if (!run.ownsVars) {
+      // The prior session's variables are never changed: copied on the first write of the turn.
+      session.vars = { ...session.vars };
+      run.ownsVars = true;
+    }
     for (const [name, value] of Object.entries(step.set)) {
       if (value === null) delete session.vars[name];
       else session.vars[name] = value;
@@ -183,7 +199,7 @@ function advance(run: TurnRun, fromId: string, first: NodeStep | undefined): voi
     at = target.node.id;
     atNode = target;
     run.result.path.push(at);
-    step = call(run, target, (ctx) => target.bound.enter(ctx));
+    step = callEnter(run, target);
   }
 }
 
@@ -195,11 +211,11 @@ function enterNode(run: TurnRun, nodeId: string): void {
   }
   run.result.path.push(nodeId);
   run.steps++;
-  advance(run, nodeId, call(run, node, (ctx) => node.bound.enter(ctx)));
+  advance(run, nodeId, callEnter(run, node));
 }
 
-function startRun(flow: CompiledFlow, session: Session, env: TurnEnv): TurnRun {
-  return { flow, env, session, steps: 0, ids: 0, scope: undefined, ctx: undefined, result: { session, replies: [], events: [], effects: [], path: [] } };
+function startRun(flow: CompiledFlow, session: Session, env: TurnEnv, ownsVars = true): TurnRun {
+  return { flow, env, session, steps: 0, ids: 0, scope: undefined, ctx: undefined, ownsVars, result: { session, replies: [], events: [], effects: [], path: [] } };
 }
 
 function followTrigger(run: TurnRun, inbound: Inbound): boolean {
@@ -241,8 +257,8 @@ export function runTurn(flow: CompiledFlow, prior: Session | null, inbound: Inbo
     return run.result;
   }
 
-  const session: Session = { ...prior, vars: { ...prior.vars }, turns: prior.turns + 1 };
-  const run = startRun(flow, session, env);
+  const session: Session = { ...prior, turns: prior.turns + 1 };
+  const run = startRun(flow, session, env, false);
   if (inbound.kind === 'released') {
     session.silent = false;
     if (inbound.nodeId !== undefined) {
@@ -263,7 +279,7 @@ export function runTurn(flow: CompiledFlow, prior: Session | null, inbound: Inbo
     return run.result;
   }
   const state: JsonValue = prior.state;
-  advance(run, waitingId, call(run, waiting, (ctx) => waiting.bound.resume(ctx, inbound, state)));
+  advance(run, waitingId, callResume(run, waiting, inbound, state));
   return run.result;
 }
 

@@ -3,7 +3,7 @@ import type { ConversationAddress, ConversationState } from './load';
 /**
  * Committed conversation states, kept after each turn so the next one reads no row. The pipeline is
  * the only writer of conversations in this process, so the cache cannot go stale; it is bounded,
- * dropping the least recently used conversations first.
+ * dropping the conversations least recently written first.
  */
 export interface ConversationCache {
   get(key: string): ConversationState | undefined;
@@ -17,14 +17,8 @@ export const conversationKey = (a: ConversationAddress) => `${a.botId}\u0000${a.
 export function createConversationCache(limit = 100_000): ConversationCache {
   const states = new Map<string, ConversationState>();
   return {
-    get(key) {
-      const state = states.get(key);
-      if (state) {
-        states.delete(key);
-        states.set(key, state);
-      }
-      return state;
-    },
+    // Recency is refreshed on every turn by `set`, so reads need not reorder.
+    get: (key) => states.get(key),
     set(key, state) {
       states.delete(key);
       states.set(key, state);
