@@ -24,13 +24,9 @@ export interface CompiledFlow {
   flow: Flow;
   startId: string;
   nodes: ReadonlyMap<string, CompiledNode>;
-  /** `${nodeId}\0${portId}` → target node id. */
-  targets: ReadonlyMap<string, string>;
 }
 
 export type CompileResult = { ok: true; flow: CompiledFlow } | { ok: false; problems: FlowProblem[] };
-
-export const portKey = (nodeId: string, port: string): string => `${nodeId}\u0000${port}`;
 
 /**
  * Binds every node's config to its type. Only problems that make a flow impossible to run fail here
@@ -58,15 +54,11 @@ export function compileFlow(flow: Flow, catalog: NodeCatalog): CompileResult {
   if (startId === undefined) problems.push({ severity: 'error', code: 'no-start', message: 'The flow has no Start node: add one where conversations begin.' });
   if (problems.length > 0 || startId === undefined) return { ok: false, problems };
 
-  const targets = new Map<string, string>();
   for (const edge of flow.edges) {
     const source = nodes.get(edge.source);
     if (!source || !nodes.has(edge.target)) continue;
     const port = edge.sourceHandle ?? source.ports[0]?.id;
-    if (port !== undefined) {
-      targets.set(portKey(source.node.id, port), edge.target);
-      source.next.set(port, edge.target);
-    }
+    if (port !== undefined) source.next.set(port, edge.target);
   }
-  return { ok: true, flow: { flow, startId, nodes, targets } };
+  return { ok: true, flow: { flow, startId, nodes } };
 }
