@@ -5,7 +5,9 @@ import { Worker } from 'node:worker_threads';
  * Checkpoints the WAL from a worker thread. A checkpoint copies pages into the database file and
  * syncs it, which can take milliseconds on a slow disk; left to SQLite's automatic checkpoint it
  * would run inside a commit on the event loop and stall every conversation. PASSIVE never blocks
- * the writer; a long WAL is reset (TRUNCATE) when it grows past a bound.
+ * the writer. (A TRUNCATE checkpoint here was seen to hold the writer past its busy timeout under load;
+ * the WAL's size is bounded instead by the main connection's journal_size_limit, applied when the
+ * writer wraps round to the start of a fully checkpointed WAL.)
  */
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -17,8 +19,7 @@ parentPort.on('message', (m) => { if (m === 'stop') { stopped = true; db.close()
 const tick = () => {
   if (stopped) return;
   try {
-    const [status] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (status && status.log > workerData.truncateAtPages) db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
     parentPort.postMessage(String(error && error.message || error));
   }
@@ -35,7 +36,7 @@ export function startCheckpointer(file: string, options: { intervalMs?: number; 
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(workerSource, {
     eval: true,
-    workerData: { file, driver, intervalMs: options.intervalMs ?? 250, truncateAtPages: 50_000 },
+    workerData: { file, driver, intervalMs: options.intervalMs ?? 250 },
   });
   worker.unref();
   worker.on('message', (message) => options.onError?.(String(message)));

@@ -44,6 +44,8 @@ export function openStore(file: string): Store {
           },
         });
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
+  // Once checkpointed, the WAL restarts from its beginning and is cut back to this size.
+  sqlite.pragma('journal_size_limit = 67108864');
   return {
     db,
     sqlite,

@@ -29,11 +29,12 @@ export function createGroupCommit<T, R>(sqlite: Database.Database, apply: (item:
     pending = [];
     let results: R[];
     try {
-      results = applyAll(batch);
+      // IMMEDIATE takes the write lock up front (waiting on busy_timeout), never failing mid-way on an upgrade.
+      results = applyAll.immediate(batch);
     } catch {
       for (const entry of batch) {
         try {
-          entry.resolve(applyOne(entry.item));
+          entry.resolve(applyOne.immediate(entry.item));
         } catch (error) {
           entry.reject(error);
         }

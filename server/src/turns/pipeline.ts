@@ -208,5 +208,7 @@ function commitFailure(error: unknown): AppError {
   // Two new conversations sent the same messageId in the same moment: the store's unique index caught it.
   if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('turns.external_id'))
     return { status: 409, code: 'duplicate_message_id', field: 'messageId', message: 'This messageId was already used in another conversation.' };
+  // Anything else is the store failing (disk full, I/O error, locked for too long): worth an operator's look.
+  console.error('Turn commit failed:', error);
   return { status: 503, code: 'store_unavailable', message: 'The message could not be stored; nothing was processed. Please retry.' };
 }
