@@ -72,12 +72,14 @@ CREATE TABLE `payments` (
 	`description` text NOT NULL,
 	`items` text NOT NULL,
 	`checkout_url` text NOT NULL,
+	`provider_ref` text,
 	`expires_at` text NOT NULL,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX `payments_pending` ON `payments` (`status`,`expires_at`);--> statement-breakpoint
+CREATE INDEX `payments_provider_ref` ON `payments` (`provider`,`provider_ref`);--> statement-breakpoint
 CREATE TABLE `products` (
 	`bot_id` text NOT NULL,
 	`sku` text NOT NULL,
@@ -127,4 +129,57 @@ CREATE TABLE `turns` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `turns_dedupe` ON `turns` (`bot_id`,`channel`,`external_id`) WHERE external_id is not null;--> statement-breakpoint
-CREATE INDEX `turns_conversation` ON `turns` (`conversation_key`,`id`);
+CREATE INDEX `turns_conversation` ON `turns` (`conversation_key`,`id`);--> statement-breakpoint
+CREATE TABLE `orders` (
+	`id` text PRIMARY KEY NOT NULL,
+	`bot_id` text NOT NULL,
+	`conversation_id` text NOT NULL,
+	`payment_id` text NOT NULL,
+	`status` text NOT NULL,
+	`items` text NOT NULL,
+	`amount` real NOT NULL,
+	`currency` text NOT NULL,
+	`reserved` text DEFAULT '[]' NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `orders_payment_id_unique` ON `orders` (`payment_id`);--> statement-breakpoint
+CREATE INDEX `orders_bot` ON `orders` (`bot_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `waitlist` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`bot_id` text NOT NULL,
+	`sku` text NOT NULL,
+	`conversation_id` text NOT NULL,
+	`notice` text NOT NULL,
+	`created_at` text NOT NULL,
+	`notified_at` text
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `waitlist_once` ON `waitlist` (`bot_id`,`sku`,`conversation_id`);--> statement-breakpoint
+CREATE INDEX `waitlist_waiting` ON `waitlist` (`bot_id`,`sku`,`notified_at`);--> statement-breakpoint
+CREATE TABLE `webhook_deliveries` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`webhook_id` text NOT NULL,
+	`event` text NOT NULL,
+	`body` text NOT NULL,
+	`status` text NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` text NOT NULL,
+	`last_error` text,
+	`created_at` text NOT NULL,
+	`delivered_at` text
+);
+--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_due` ON `webhook_deliveries` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_hook` ON `webhook_deliveries` (`webhook_id`,`id`);--> statement-breakpoint
+CREATE TABLE `webhooks` (
+	`id` text PRIMARY KEY NOT NULL,
+	`bot_id` text NOT NULL,
+	`url` text NOT NULL,
+	`secret` text NOT NULL,
+	`events` text NOT NULL,
+	`created_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `webhooks_bot` ON `webhooks` (`bot_id`);

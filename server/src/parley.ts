@@ -38,7 +38,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     reader: createTurnReader(store),
     queue: createKeyedQueue(),
     commit,
-    effects: { providers, fetch: options.fetch ?? fetch },
+    effects: { providers, fetch: options.fetch ?? fetch, store, stockChanged: (botId) => directory.forgetProducts(botId) },
     publicUrl: config.publicUrl,
     now: options.now,
   });

@@ -1,6 +1,7 @@
 import { jsonValueSchema } from '@parley/shared';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
+import { notifyBackInStock } from './commerce/waitlist';
 import type { Store } from './db/open';
 import { payments, timers } from './db/schema';
 import { settlePayment } from './routes/checkout';
@@ -13,6 +14,7 @@ const timerDataSchema = z.object({ timerId: z.string(), data: jsonValueSchema.nu
 
 /**
  * Fires what is due: node timers and expired payment links, each as a system event through the
+ * pipeline; and tells waiting lists that their product is back in stock. Each goes through the
  * pipeline (so in order with the conversation's messages, and exactly once thanks to a guard).
  */
 export function startScheduler(store: Store, pipeline: TurnPipeline, options: { intervalMs?: number; log?: (message: string) => void } = {}) {
@@ -59,6 +61,7 @@ export function startScheduler(store: Store, pipeline: TurnPipeline, options: { 
           () => applyGuard(store.db, guard),
         );
       }
+      await notifyBackInStock(store, pipeline, now, log);
     } finally {
       running = false;
     }

@@ -20,6 +20,8 @@ export const paymentItemSchema = z.object({
   title: z.string(),
   quantity: z.number().int().min(1),
   unitPrice: z.number().min(0),
+  /** What the customer chose for this line: colour, strap, initials. */
+  options: z.record(z.string(), z.string()).optional(),
 });
 
 export const paymentEffectSchema = z.object({
@@ -49,9 +51,18 @@ export const timerEffectSchema = z.object({
   data: jsonValueSchema.optional(),
 });
 
-export const effectSchema = z.discriminatedUnion('kind', [httpEffectSchema, paymentEffectSchema, handoffEffectSchema, timerEffectSchema]);
+/** Puts the conversation on a product's waiting list; `notice` is sent to it when the product is back in stock. */
+export const waitlistEffectSchema = z.object({
+  kind: z.literal('waitlist'),
+  id: z.string(),
+  sku: z.string().min(1),
+  notice: z.string().min(1).max(2_000),
+});
+
+export const effectSchema = z.discriminatedUnion('kind', [httpEffectSchema, paymentEffectSchema, handoffEffectSchema, timerEffectSchema, waitlistEffectSchema]);
 export type Effect = z.infer<typeof effectSchema>;
 export type HttpEffect = z.infer<typeof httpEffectSchema>;
 export type PaymentEffect = z.infer<typeof paymentEffectSchema>;
 export type HandoffEffect = z.infer<typeof handoffEffectSchema>;
 export type PaymentItem = z.infer<typeof paymentItemSchema>;
+export type WaitlistEffect = z.infer<typeof waitlistEffectSchema>;

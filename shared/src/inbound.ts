@@ -37,7 +37,14 @@ export const effectResultInboundSchema = z.object({
   ok: z.boolean(),
   result: jsonValueSchema.optional(),
   error: z.string().optional(),
+  /** A failure nodes can tell apart, such as `sold_out`; `error` stays the readable reason. */
+  code: z.string().optional(),
 });
+/**
+ * Messages sent to a conversation from outside its flow (a waiting list's "back in stock", later a
+ * person's reply): recorded in the transcript with their replies; the flow does not run.
+ */
+export const noticeInboundSchema = z.object({ kind: z.literal('notice'), reason: z.string().max(100), by: z.string().max(200).optional() });
 
 export const inboundSchema = z.discriminatedUnion('kind', [
   textInboundSchema,
@@ -47,6 +54,7 @@ export const inboundSchema = z.discriminatedUnion('kind', [
   releasedInboundSchema,
   timerInboundSchema,
   effectResultInboundSchema,
+  noticeInboundSchema,
 ]);
 
 export type Inbound = z.infer<typeof inboundSchema>;

@@ -1,7 +1,7 @@
 import { loadExampleBots } from '@parley/examples';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type TestParley, buttonTitles, customer, loadExample, pathOf, sessionVars, testParley, texts } from './chat';
+import { type TestParley, buttonTitles, customer, loadExample, pathOf, testParley, texts } from './chat';
 
 let parley: TestParley | undefined;
 afterEach(() => parley?.close());
@@ -57,17 +57,54 @@ describe('limited-edition example', () => {
       `Merci! Your order is confirmed.\n\nLe Sillage, limited edition\nLeather: Cognac\nStrap: Gold chain\nInitials: CDL\nPaid: 4200 EUR (reference ${link?.paymentId})\n\nOur artisans will begin your bag this week, and we will message you here the day it ships.`,
     );
     expect(later.at(-1)).toBe('Merci for visiting Maison Verlaine. Type "menu" whenever you would like to begin again.');
-    // The bag sold is taken out of stock in the same transaction as the payment.
+    // The bag was taken out of stock at checkout, and stays out once paid.
     const catalog = await (await parley.request('GET', '/api/bots/limited-edition/products')).json();
     expect(catalog.products[0].stock).toBe(4);
   });
 
+  it('sells the last bag to exactly one of 50 customers buying at the same moment; the 49 others join the waiting list', async () => {
+    parley = testParley();
+    loadExample(parley, 'limited-edition', { products: withStock(1) });
+    const chats = Array.from({ length: 50 }, (_, i) => customer(parley!, 'limited-edition', `buyer-${i}`));
+    // Everyone customises first: the bag shows in stock for all 50.
+    for (const chat of chats) expect((await customise(chat)).replies[1]?.type).toBe('cards');
+
+    const answers = await Promise.all(chats.map((chat) => chat.tap('buy:MV-SILLAGE-LE', 'Buy')));
+    const links = answers.flatMap((turn) => turn.replies.filter((reply) => reply.type === 'payment'));
+    expect(links).toHaveLength(1);
+    const told = answers.filter((turn) => texts(turn).some((text) => text.startsWith("I'm so sorry: the last Sillage of this edition has just found its owner.")));
+    expect(told).toHaveLength(49);
+    for (const turn of told) expect(buttonTitles(turn)).toEqual(['Yes, add me', 'No, thank you']);
+    expect((await stockOf(parley)).stock).toBe(0);
+
+    // The orders: one pending with the chosen options, nothing else opened.
+    const orders = (await (await parley.request('GET', '/api/bots/limited-edition/orders')).json()).orders;
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({
+      status: 'pending',
+      amount: 4200,
+      currency: 'EUR',
+      items: [{ sku: 'MV-SILLAGE-LE', quantity: 1, unitPrice: 4200, options: { Leather: 'Cognac', Strap: 'Gold chain', Initials: 'CDL' } }],
+    });
+
+    // The 49 join the waiting list; the winner declines, the bag is back, and the list hears it once.
+    const losers = chats.filter((_, i) => answers[i] !== undefined && !answers[i]!.replies.some((reply) => reply.type === 'payment'));
+    for (const chat of losers) expect(texts(await chat.tap('yes', 'Yes, add me'))[0]).toMatch(/^You're on the list!/);
+    expect((await parley.request('POST', `${pathOf(links[0]?.url ?? '')}/decline`)).status).toBe(303);
+    expect((await stockOf(parley)).stock).toBe(1);
+    const cancelled = (await (await parley.request('GET', '/api/bots/limited-edition/orders')).json()).orders;
+    expect(cancelled[0].status).toBe('cancelled');
+    await parley.scheduler.tick();
+    await parley.scheduler.tick();
+    for (const chat of losers) {
+      const notices = (await chat.later()).map((message) => message.reply.text).filter((text) => text?.startsWith('Good news'));
+      expect(notices).toEqual(['Good news: a Sillage of the limited edition is available again, in Cognac with Gold chain and your initials CDL. Type "menu" to make it yours before it goes.']);
+    }
+  });
+
   it('offers the waiting list when the edition is sold out', async () => {
     parley = testParley();
-    const example = loadExampleBots().find((bot) => bot.id === 'limited-edition');
-    const products = z.array(z.record(z.string(), z.unknown())).parse(example?.products);
-    const soldOut = products.map((product) => ({ ...product, stock: 0 }));
-    loadExample(parley, 'limited-edition', { products: soldOut });
+    loadExample(parley, 'limited-edition', { products: withStock(0) });
     const chat = customer(parley, 'limited-edition', 'client-2');
     const offer = await customise(chat);
     expect(offer.replies.map((reply) => reply.type)).toEqual(['text', 'buttons']);
@@ -78,6 +115,22 @@ describe('limited-edition example', () => {
       "You're on the list! We'll message you here the moment a Sillage becomes available, and we'll keep your choices: Cognac, Gold chain, initials CDL.",
       'Merci for visiting Maison Verlaine. Type "menu" whenever you would like to begin again.',
     ]);
-    expect(sessionVars(parley, 'limited-edition', 'client-2')).toMatchObject({ waitingList: true, colour: 'Cognac', strap: 'Gold chain', initials: 'CDL' });
+    // Restocked by a catalog import: the waiting customer is told, once.
+    const imported = await parley.request('POST', '/api/bots/limited-edition/products', withStock(2));
+    expect(imported.status).toBe(200);
+    await parley.scheduler.tick();
+    await parley.scheduler.tick();
+    const notices = (await chat.later()).map((message) => message.reply.text).filter((text) => text?.startsWith('Good news'));
+    expect(notices).toHaveLength(1);
   });
 });
+
+function withStock(stock: number) {
+  const example = loadExampleBots().find((bot) => bot.id === 'limited-edition');
+  const products = z.array(z.record(z.string(), z.unknown())).parse(example?.products);
+  return products.map((product) => ({ ...product, stock }));
+}
+
+async function stockOf(parley: TestParley): Promise<{ stock: number | null }> {
+  return (await (await parley.request('GET', '/api/bots/limited-edition/products')).json()).products[0];
+}

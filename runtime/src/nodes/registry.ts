@@ -13,9 +13,10 @@ import { productsNode } from './products/products';
 import { quizNode } from './quiz/quiz';
 import { setNode } from './set/set';
 import { startNode } from './start/start';
+import { waitlistNode } from './waitlist/waitlist';
 
 /** Every built-in node type. Adding one here is all it takes for the engine, validation and editor to know it. */
-export const builtInNodeTypes: readonly NodeType[] = [startNode, messageNode, buttonsNode, endNode, quizNode, productsNode, faqNode, paymentNode, httpNode, handoffNode, askNode, conditionNode, setNode, gotoNode];
+export const builtInNodeTypes: readonly NodeType[] = [startNode, messageNode, buttonsNode, endNode, quizNode, productsNode, faqNode, paymentNode, httpNode, handoffNode, askNode, conditionNode, setNode, gotoNode, waitlistNode];
 
 /** A catalog of node types by name; custom nodes join the built-in ones here. */
 export function createNodeCatalog(types: readonly NodeType[]): NodeCatalog {

@@ -135,11 +135,13 @@ export const payments = sqliteTable(
     description: text('description').notNull(),
     items: text('items').notNull(),
     checkoutUrl: text('checkout_url').notNull(),
+    /** The provider's own id for this payment (a Stripe Checkout Session), to match its webhooks. */
+    providerRef: text('provider_ref'),
     expiresAt: text('expires_at').notNull(),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('payments_pending').on(t.status, t.expiresAt)],
+  (t) => [index('payments_pending').on(t.status, t.expiresAt), index('payments_provider_ref').on(t.provider, t.providerRef)],
 );
 
 export const handoffs = sqliteTable(
@@ -180,3 +182,5 @@ export type EventRow = typeof events.$inferSelect;
 export type ProductRow = typeof products.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type HandoffRow = typeof handoffs.$inferSelect;
+
+export * from './schema-commerce';

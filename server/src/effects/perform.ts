@@ -1,6 +1,8 @@
-import type { Effect, EffectResultInbound, HandoffEffect, PaymentEffect } from '@parley/shared';
+import type { Effect, EffectResultInbound, HandoffEffect, PaymentEffect, WaitlistEffect } from '@parley/shared';
+import { attachCheckout, cancelOrder, openOrder } from '../commerce/orders';
+import type { Store } from '../db/open';
 import { newId } from '../ids';
-import type { PaymentProvider } from '../payments/provider';
+import type { CheckoutResult, PaymentProvider } from '../payments/provider';
 import type { TurnWrite } from '../turns/writes';
 import { performHttp } from './http';
 
@@ -9,18 +11,22 @@ export interface EffectContext {
   conversationId: string;
   sessionId: string;
   now: Date;
-  writes: Pick<TurnWrite, 'payments' | 'handoffs' | 'timers' | 'events'>;
+  writes: Pick<TurnWrite, 'handoffs' | 'timers' | 'events' | 'waitlist'>;
 }
 
 export interface EffectDeps {
   providers: ReadonlyMap<string, PaymentProvider>;
   fetch: typeof fetch;
+  /** Orders and stock are written at once, in their own transaction (see commerce/orders.ts). */
+  store: Store;
+  /** Stock moved: cached catalogs of the bot are stale. */
+  stockChanged(botId: string): void;
 }
 
 /** A provider that hangs must not hold the conversation (and its queue) forever. */
 const PROVIDER_TIMEOUT_MS = 15_000;
 
-async function withinTime(work: Promise<{ ok: true; url: string } | { ok: false; error: string }>, ms: number) {
+async function withinTime(work: Promise<CheckoutResult>, ms: number): Promise<CheckoutResult> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<{ ok: false; error: string }>((resolve) => {
     timer = setTimeout(() => resolve({ ok: false, error: `the payment provider did not answer within ${ms / 1000} s` }), ms);
@@ -40,27 +46,27 @@ async function createPayment(effect: PaymentEffect, ctx: EffectContext, deps: Ef
   if (!provider) return failure(effect.id, `No payment provider "${effect.provider}" is configured.`);
   const id = newId('pay');
   const expiresAt = new Date(ctx.now.getTime() + effect.expiresInMinutes * 60_000);
+  // The units are taken before the link exists: of many customers at the last unit, one gets a link.
+  const opened = openOrder(deps.store, { paymentId: id, botId: ctx.botId, conversationId: ctx.conversationId, sessionId: ctx.sessionId, provider: provider.id, effect, expiresAt, now: ctx.now });
+  if (!opened.ok) {
+    ctx.writes.events.push({ type: `order.refused`, data: { code: opened.failure.code, skus: opened.failure.skus } });
+    return { kind: 'effect', effectId: effect.id, ok: false, error: opened.failure.error, code: opened.failure.code };
+  }
+  deps.stockChanged(ctx.botId);
   const checkout = await withinTime(provider.createCheckout({ id, effect, expiresAt }), PROVIDER_TIMEOUT_MS);
-  if (!checkout.ok) return failure(effect.id, checkout.error);
-  const stamp = ctx.now.toISOString();
-  ctx.writes.payments.push({
-    id,
-    botId: ctx.botId,
-    conversationId: ctx.conversationId,
-    sessionId: ctx.sessionId,
-    provider: provider.id,
-    status: 'pending',
-    amount: effect.amount,
-    currency: effect.currency,
-    description: effect.description,
-    items: JSON.stringify(effect.items),
-    checkoutUrl: checkout.url,
-    expiresAt: expiresAt.toISOString(),
-    createdAt: stamp,
-    updatedAt: stamp,
-  });
-  ctx.writes.events.push({ type: 'payment.created', data: { paymentId: id, amount: effect.amount, currency: effect.currency, provider: provider.id } });
-  return result(effect.id, { paymentId: id, url: checkout.url, testMode: provider.testMode });
+  if (!checkout.ok) {
+    cancelOrder(deps.store, id, ctx.now);
+    deps.stockChanged(ctx.botId);
+    return failure(effect.id, checkout.error);
+  }
+  attachCheckout(deps.store, id, checkout.url, checkout.providerRef);
+  ctx.writes.events.push({ type: 'payment.created', data: { paymentId: id, orderId: opened.orderId, amount: effect.amount, currency: effect.currency, provider: provider.id } });
+  return result(effect.id, { paymentId: id, orderId: opened.orderId, url: checkout.url, testMode: provider.testMode });
+}
+
+function joinWaitlist(effect: WaitlistEffect, ctx: EffectContext): EffectResultInbound {
+  ctx.writes.waitlist.push({ botId: ctx.botId, sku: effect.sku, conversationId: ctx.conversationId, notice: effect.notice, createdAt: ctx.now.toISOString() });
+  return result(effect.id, { sku: effect.sku });
 }
 
 function requestHandoff(effect: HandoffEffect, ctx: EffectContext): EffectResultInbound {
@@ -88,6 +94,8 @@ export async function performEffect(effect: Effect, ctx: EffectContext, deps: Ef
       return createPayment(effect, ctx, deps);
     case 'handoff':
       return requestHandoff(effect, ctx);
+    case 'waitlist':
+      return joinWaitlist(effect, ctx);
     case 'timer': {
       // Stored in one format, so that due timers are found by comparing text.
       const at = new Date(effect.at);

@@ -55,7 +55,7 @@ ${
 }
 
 /** The built-in test checkout page: pay or decline, and the conversation continues on its port. */
-export function checkoutRoutes({ store, pipeline, directory }: AppDeps) {
+export function checkoutRoutes({ store, pipeline }: AppDeps) {
   const find = (id: string) => store.db.select().from(payments).where(eq(payments.id, id)).get();
   const settle = (status: 'paid' | 'failed') => async (c: Context) => {
     const id = c.req.param('paymentId') ?? '';
@@ -67,8 +67,6 @@ export function checkoutRoutes({ store, pipeline, directory }: AppDeps) {
     const result = await pipeline.deliver(payment.conversationId, { kind: 'payment', paymentId: id, status: outcome }, settlePayment(id, outcome, now));
     // A conflict means the payment was settled meanwhile (paid twice, expired): the page shows its state.
     if (!result.ok && result.error.code !== 'conflict') return errorResponse(c, result.error);
-    // Stock changed inside that turn's transaction: product nodes must see it from now on.
-    if (outcome === 'paid') directory.forgetProducts(payment.botId);
     return c.redirect(`/checkout/${id}`, 303);
   };
   return new Hono()

@@ -1,16 +1,14 @@
-import { paymentItemSchema } from '@parley/shared';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, eq } from 'drizzle-orm';
+import { settleOrder } from '../commerce/orders';
 import type { Db } from '../db/open';
-import { handoffs, payments, products, timers } from '../db/schema';
-import { readJson } from './load';
+import { handoffs, payments, timers } from '../db/schema';
 
 /**
  * Conditions a turn's write depends on, checked in the same transaction: "this payment is still
  * pending", "this timer has not fired". Plain data, so that the writer can run in another thread.
  */
 export type TurnGuard =
-  | { kind: 'settlePayment'; paymentId: string; status: 'paid' | 'failed' | 'expired'; at: string }
+  | { kind: 'settlePayment'; paymentId: string; status: 'paid' | 'failed' | 'expired' | 'refunded'; at: string }
   | { kind: 'fireTimer'; timerId: string }
   | { kind: 'releaseHandoffs'; conversationId: string; at: string };
 
@@ -19,26 +17,19 @@ export class GuardRefused extends Error {
   override name = 'GuardRefused';
 }
 
-const paymentItemsSchema = z.array(paymentItemSchema);
-
-/** Moves a payment out of `pending` exactly once; a paid payment takes its units out of stock. */
+/**
+ * Moves a payment out of `pending` exactly once (a refund: out of `paid`), and its order with it:
+ * units were taken at checkout, so a paid order keeps them and a failed or expired one gives them back.
+ */
 function settlePayment(db: Db, guard: Extract<TurnGuard, { kind: 'settlePayment' }>): void {
+  const from = guard.status === 'refunded' ? 'paid' : 'pending';
   const changed = db
     .update(payments)
     .set({ status: guard.status, updatedAt: guard.at })
-    .where(and(eq(payments.id, guard.paymentId), eq(payments.status, 'pending')))
+    .where(and(eq(payments.id, guard.paymentId), eq(payments.status, from)))
     .run();
-  if (changed.changes !== 1) throw new GuardRefused(`Payment ${guard.paymentId} is no longer pending.`);
-  if (guard.status !== 'paid') return;
-  const payment = db.select({ botId: payments.botId, items: payments.items }).from(payments).where(eq(payments.id, guard.paymentId)).get();
-  if (!payment) return;
-  for (const item of readJson(paymentItemsSchema, payment.items) ?? []) {
-    if (item.sku === undefined) continue;
-    db.update(products)
-      .set({ stock: sql`max(${products.stock} - ${item.quantity}, 0)`, updatedAt: guard.at })
-      .where(and(eq(products.botId, payment.botId), eq(products.sku, item.sku), isNotNull(products.stock)))
-      .run();
-  }
+  if (changed.changes !== 1) throw new GuardRefused(`Payment ${guard.paymentId} is no longer ${from}.`);
+  settleOrder(db, guard.paymentId, guard.status, guard.at);
 }
 
 export function applyGuard(db: Db, guard: TurnGuard): void {

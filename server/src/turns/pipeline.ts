@@ -28,6 +28,8 @@ export interface TurnPipeline {
   receive(address: ConversationAddress, inbound: Inbound, externalId?: string): Promise<Result<TurnOutcome>>;
   /** A system event for an existing conversation: payment result, release by an agent, timer. */
   deliver(conversationId: string, inbound: Inbound, guard?: TurnGuard): Promise<Result<TurnOutcome>>;
+  /** Sends replies to a conversation from outside its flow (back in stock, a person): recorded, nothing run. */
+  notify(conversationId: string, replies: Reply[], notice: { reason: string; by?: string }): Promise<Result<TurnOutcome>>;
 }
 
 export interface PipelineDeps {
@@ -129,25 +131,51 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
 
     // A system event for a conversation with no running session is recorded but starts nothing.
     const startsSession = prior !== null || isFromCustomer(inbound);
-    const session = startsSession ? result.session : (state?.session?.data ?? null);
-    const sessionId = startsSession ? turnSessionId : (state?.session?.id ?? null);
-    const flowVersionId = startsSession ? version.id : (state?.session?.flowVersionId ?? null);
-    const repliesJson = JSON.stringify(replies);
-    const conversation = { key: state?.key, id: conversationId, botId: address.botId, channel: address.channel, externalKey: address.externalKey };
+    const committed = await commitTurn({
+      address,
+      state,
+      conversationId,
+      inbound,
+      externalId,
+      replies,
+      session: startsSession ? { id: turnSessionId, flowVersionId: version.id, data: result.session } : (state?.session ?? null),
+      writes: { ...writes, guards: guard ? [guard] : [] },
+      now,
+    });
+    if (!committed.ok) return committed;
+    return ok({ conversationId, replies, repliesJson: committed.value, duplicate: false, path, session: startsSession ? result.session : null });
+  }
+
+  interface PreparedTurn {
+    address: ConversationAddress;
+    state: ConversationState | undefined;
+    conversationId: string;
+    inbound: Inbound;
+    externalId: string | null;
+    replies: Reply[];
+    /** The session as it stands after the turn. */
+    session: ConversationState['session'];
+    writes: ReturnType<typeof emptyWrites>;
+    now: Date;
+  }
+
+  /** Makes a turn durable (group commit), then caches where its conversation stands; answers the replies as JSON. */
+  async function commitTurn(turn: PreparedTurn): Promise<Result<string>> {
+    const { address, state, session, now } = turn;
+    const repliesJson = JSON.stringify(turn.replies);
     const write: TurnWrite = {
-      ...writes,
-      conversation,
+      ...turn.writes,
+      conversation: { key: state?.key, id: turn.conversationId, botId: address.botId, channel: address.channel, externalKey: address.externalKey },
       turn: {
-        sessionId,
-        flowVersionId,
-        kind: inbound.kind,
-        inbound: JSON.stringify(inbound),
-        externalId,
+        sessionId: session?.id ?? null,
+        flowVersionId: session?.flowVersionId ?? null,
+        kind: turn.inbound.kind,
+        inbound: JSON.stringify(turn.inbound),
+        externalId: turn.externalId,
         replies: repliesJson,
-        state: session === null ? null : JSON.stringify(session),
+        state: session === null ? null : JSON.stringify(session.data),
         createdAt: now.toISOString(),
       },
-      guards: guard ? [guard] : [],
     };
     const key = conversationKey(address);
     let conversationKeyInStore: number;
@@ -157,15 +185,17 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       directory.conversations.delete(key);
       return fail(commitFailure(error));
     }
+    // A settled payment moved stock in that transaction: product nodes must see it from now on.
+    if (write.guards.some((g) => g.kind === 'settlePayment')) directory.forgetProducts(address.botId);
     directory.conversations.set(key, {
       key: conversationKeyInStore,
-      id: conversationId,
+      id: turn.conversationId,
       botId: address.botId,
       channel: address.channel,
       externalKey: address.externalKey,
-      session: session === null || sessionId === null || flowVersionId === null ? null : { id: sessionId, flowVersionId, data: session },
+      session,
     });
-    return ok({ conversationId, replies, repliesJson, duplicate: false, path, session: startsSession ? session : null });
+    return ok(repliesJson);
   }
 
   /** The conversation's committed state: from the cache, else from the store. */
@@ -198,6 +228,17 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       const address = reader.addressOf(conversationId);
       if (!address) return fail(notFound('Conversation', conversationId));
       return queue.run(conversationKey(address), () => runAndCommit(address, load(address), inbound, null, guard));
+    },
+    async notify(conversationId, replies, notice) {
+      const address = reader.addressOf(conversationId);
+      if (!address) return fail(notFound('Conversation', conversationId));
+      return queue.run(conversationKey(address), async () => {
+        const state = load(address);
+        const inbound: Inbound = notice.by === undefined ? { kind: 'notice', reason: notice.reason } : { kind: 'notice', reason: notice.reason, by: notice.by };
+        const committed = await commitTurn({ address, state, conversationId, inbound, externalId: null, replies, session: state?.session ?? null, writes: emptyWrites(), now: clock() });
+        if (!committed.ok) return committed;
+        return ok({ conversationId, replies, repliesJson: committed.value, duplicate: false, path: [], session: state?.session?.data ?? null });
+      });
     },
   };
 }

@@ -2,10 +2,10 @@ import type { TurnEvent } from '@parley/shared';
 import { sql } from 'drizzle-orm';
 import type { Store } from '../db/open';
 import { namedStatement } from '../db/raw';
-import { conversations, events, handoffs, payments, timers, turns } from '../db/schema';
+import { conversations, events, handoffs, timers, turns, waitlist } from '../db/schema';
 import { type TurnGuard, applyGuard } from './guards';
 
-type PaymentInsert = typeof payments.$inferInsert;
+type WaitlistInsert = typeof waitlist.$inferInsert;
 type HandoffInsert = typeof handoffs.$inferInsert;
 type TimerInsert = typeof timers.$inferInsert;
 
@@ -27,15 +27,15 @@ export interface TurnWrite {
     createdAt: string;
   };
   events: TurnEvent[];
-  payments: PaymentInsert[];
+  waitlist: WaitlistInsert[];
   handoffs: HandoffInsert[];
   timers: TimerInsert[];
   /** Checks run first; one that throws fails the turn (e.g. "pay only once"). */
   guards: TurnGuard[];
 }
 
-export function emptyWrites(): Pick<TurnWrite, 'events' | 'payments' | 'handoffs' | 'timers' | 'guards'> {
-  return { events: [], payments: [], handoffs: [], timers: [], guards: [] };
+export function emptyWrites(): Pick<TurnWrite, 'events' | 'waitlist' | 'handoffs' | 'timers' | 'guards'> {
+  return { events: [], waitlist: [], handoffs: [], timers: [], guards: [] };
 }
 
 const p = (name: string) => sql.placeholder(name);
@@ -95,7 +95,8 @@ export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => n
       if (RECORDED_BY_TURNS.has(event.type)) continue;
       insertEvent.run({ botId: c.botId, conversationId: c.id, sessionId: t.sessionId, type: event.type, nodeId: event.nodeId ?? null, data: event.data === undefined ? null : JSON.stringify(event.data), createdAt: t.createdAt });
     }
-    if (write.payments.length > 0) db.insert(payments).values(write.payments).run();
+    // Joining twice keeps the first place (and notice) in the list.
+    if (write.waitlist.length > 0) db.insert(waitlist).values(write.waitlist).onConflictDoNothing().run();
     if (write.handoffs.length > 0) db.insert(handoffs).values(write.handoffs).run();
     if (write.timers.length > 0) db.insert(timers).values(write.timers).run();
     return key;

@@ -21,6 +21,12 @@ function lineOf(value: JsonValue | undefined, quantity: number): { item: Payment
   const count = typeof own === 'number' && Number.isInteger(own) && own >= 1 ? own : quantity;
   const item: PaymentItem = { title, quantity: count, unitPrice: price };
   if (typeof sku === 'string' && sku !== '') item.sku = sku;
+  // A cart line keeps the options chosen for it (colour, size).
+  const options = value.options;
+  if (isJsonObject(options)) {
+    const chosen = Object.entries(options).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    if (chosen.length > 0) item.options = Object.fromEntries(chosen);
+  }
   return { item, currency: currency.toUpperCase() };
 }
 

@@ -13,12 +13,14 @@ function payFlow(data: Record<string, unknown> = {}) {
       { id: 'thanks', type: 'message', data: { text: 'Thank you! Paid {{payment.amount}} {{payment.currency}}.' } },
       { id: 'sorry', type: 'message', data: { text: 'Payment {{payment.status}}.' } },
       { id: 'menu', type: 'message', data: { text: 'Main menu' } },
+      { id: 'gone', type: 'message', data: { text: 'So sorry, it just sold out ({{payment.status}}).' } },
     ],
     [
       ['start', 'next', 'pay'],
       ['start', 'menu', 'menu'],
       ['pay', 'paid', 'thanks'],
       ['pay', 'failed', 'sorry'],
+      ['pay', 'soldOut', 'gone'],
     ],
     { variables: [{ name: 'payment' }] },
   );
@@ -37,6 +39,19 @@ function linkCreated(chat: TestChat, paymentId = 'pi_123', testMode = true) {
 }
 
 describe('payment node', () => {
+  it('takes "sold out" when the server could not reserve the units, and "failed" for other refusals', () => {
+    const chat = testChat(payFlow(), { initialVars: { product: tint } });
+    chat.say('buy');
+    const soldOut = chat.send({ kind: 'effect', effectId: paymentEffect(chat).id, ok: false, code: 'sold_out', error: 'Sold out: TINT-01.' });
+    expect(texts(soldOut.replies)).toEqual(['So sorry, it just sold out (sold_out).']);
+    expect(soldOut.events.map((e) => e.type)).toContain('payment.sold_out');
+
+    const other = testChat(payFlow(), { initialVars: { product: tint } });
+    other.say('buy');
+    const refused = other.send({ kind: 'effect', effectId: paymentEffect(other).id, ok: false, code: 'currency_mismatch', error: '"Balance Tint" is priced in USD, not EUR.' });
+    expect(texts(refused.replies)).toEqual(['Payment failed.']);
+  });
+
   it('asks the server for a link for the product, quantity included', () => {
     const chat = testChat(payFlow({ quantity: 2 }), { initialVars: { product: tint } });
     expect(chat.say('I want it')).toEqual([]);

@@ -63,6 +63,16 @@ const config = z
       .max(1_000)
       .default('Your payment link is still open:')
       .meta({ label: 'Reminder', widget: 'template', help: 'Sent once with the link if the customer writes before paying. Leave empty to stay quiet.' }),
+    options: z
+      .array(
+        z.object({
+          name: z.string().trim().min(1, 'name the option, such as Colour').max(100).meta({ label: 'Option' }),
+          value: z.string().max(500).meta({ label: 'Value', widget: 'template', placeholder: '{{colour}}' }),
+        }),
+      )
+      .max(20)
+      .default([])
+      .meta({ label: 'Chosen options', help: 'Written on the order for each line, such as Leather = {{colour}}.' }),
     expiresInMinutes: z
       .number()
       .int('the expiry must be a whole number of minutes')
@@ -136,7 +146,13 @@ function linkReply(text: string, pending: Pending): Reply {
 function start(data: Config, ctx: NodeContext): NodeStep {
   const charge = chargeOf(data, ctx);
   if (!charge.ok) return fail(ctx, charge.error, data.currency ? { currency: data.currency } : {});
-  const { items, amount, currency } = charge;
+  const { amount, currency } = charge;
+  const chosen: Record<string, string> = {};
+  for (const option of data.options) {
+    const value = ctx.render(option.value).trim();
+    if (value !== '') chosen[option.name] = value;
+  }
+  const items = Object.keys(chosen).length === 0 ? charge.items : charge.items.map((item) => ({ ...item, options: { ...item.options, ...chosen } }));
   const rendered = data.source === 'product' && data.description ? ctx.render(data.description).trim() : '';
   const description = rendered || (data.source === 'product' ? describeItems(items) : (items[0]?.title ?? 'Payment'));
   const effectId = ctx.newId('pay');
@@ -154,13 +170,14 @@ export const paymentNode = defineNodeType({
   type: 'payment',
   title: 'Payment',
   category: 'Commerce',
-  description: 'Sends a payment link for a product, a cart or an amount, and continues when it is paid, fails or expires.',
+  description: 'Takes the units out of stock and sends a payment link for a product, a cart or an amount; continues when it is paid, fails or expires, or at once when it sold out.',
   icon: 'credit-card',
   config,
   state,
   ports: [
     { id: 'paid', label: 'Paid', required: true },
     { id: 'failed', label: 'Failed or expired' },
+    { id: 'soldOut', label: 'Sold out' },
   ],
   variables: { fixedWrites: ['payment'], local: ['payment'] },
   waitsForCustomer: true,
@@ -172,6 +189,12 @@ export const paymentNode = defineNodeType({
     if (prior.phase === 'creating') {
       if (input.kind !== 'effect' || input.effectId !== prior.effectId) return wait(prior);
       const known = { amount: prior.amount, currency: prior.currency };
+      // Another customer took the last units first: the flow can say so and offer the waiting list.
+      if (!input.ok && input.code === 'sold_out')
+        return next('soldOut', {
+          set: { payment: { ...known, status: 'sold_out', error: input.error ?? 'Sold out.' } },
+          events: [{ type: 'payment.sold_out', nodeId: ctx.nodeId, data: { message: input.error ?? '' } }],
+        });
       if (!input.ok) return fail(ctx, `The payment link could not be created: ${input.error ?? 'the provider gave no reason'}.`, known);
       const created = createdResult.safeParse(input.result);
       if (!created.success) return fail(ctx, 'The payment provider answered without a payment link.', known);
