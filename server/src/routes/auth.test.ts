@@ -196,7 +196,7 @@ describe('rate limit on failed sign-ins', () => {
   it('counts parallel guesses too', async () => {
     parley = testParley();
     await signedInAs(parley, 'agent', 'Ada');
-    const statuses = await Promise.all(Array.from({ length: 14 }, (_, i) => logInAs('ada@parley.test', `guess-${i}`).then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 14 }, (_, i) => (async () => (await logInAs('ada@parley.test', `guess-${i}`)).status)()));
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(4);
   });
