@@ -1,8 +1,11 @@
 import type { Role, UserView } from './schemas';
 
+/** Why a request has no caller: it sent nothing, a token that opens nothing, or a cookie of an ended session. */
+export type AnonymousReason = 'none' | 'bad_token' | 'session_expired';
+
 /** Who sent a request, as `authenticate` found out; routes read it with `c.get('caller')`. */
 export type Caller =
-  | { kind: 'anonymous'; reason: 'none' | 'bad_token' | 'session_expired' }
+  | { kind: 'anonymous'; reason: AnonymousReason }
   | { kind: 'adminToken' }
   | { kind: 'user'; via: 'token'; user: UserView; tokenId: string }
   | {

@@ -1,10 +1,9 @@
-import { Hono } from 'hono';
-import type { Env, MiddlewareHandler, Schema } from 'hono';
+import { type Env, Hono, type MiddlewareHandler, type Schema } from 'hono';
 import { type AppError, errorResponse } from '../errors';
-import type { AuthEnv, Caller } from './caller';
+import type { AnonymousReason, AuthEnv, Caller } from './caller';
 import { type Access, hasRole } from './roles';
 
-const unauthorized: Record<Exclude<Caller, { kind: 'user' | 'adminToken' }>['reason'], string> = {
+const unauthorized: Record<AnonymousReason, string> = {
   none: 'Sign in first, or send a token as "Authorization: Bearer <token>".',
   bad_token: 'That token is not valid (mistyped, or revoked). Send the admin token or a personal token as "Authorization: Bearer <token>".',
   session_expired: 'Your session has ended; sign in again.',
@@ -43,7 +42,8 @@ export function requireRole(access: Access): MiddlewareHandler<AuthEnv> {
 
 /**
  * `sub` behind `requireRole(access)`. The guard is registered on exactly the sub-app's own paths
- * (not on `*`), so a sub-app mounted at `/` guards its routes and nobody else's.
+ * (not on `*`), so a sub-app mounted at `/` guards its routes and nobody else's. (A wildcard
+ * middleware inside such a sub-app would spread its guard wider: refusing more, never less.)
  */
 export function withRole<E extends Env, S extends Schema, B extends string>(access: Access, sub: Hono<E, S, B>) {
   const guarded = new Hono<AuthEnv>();

@@ -130,6 +130,19 @@ describe('signing in and out', () => {
   });
 });
 
+describe('signing in again', () => {
+  it('from a signed-in browser ends its old session and starts a new one', async () => {
+    parley = testParley();
+    const browser = await signedInAs(parley, 'agent', 'Ada');
+    const again = await anonymous('/api/auth/login', { method: 'POST', body: { email: 'ada@parley.test', password: TEST_PASSWORD }, headers: { cookie: browser.cookie } });
+    expect(again.status).toBe(200);
+    expect(cookieOf(again)).not.toBe(browser.cookie);
+    expect((await browser.request('GET', '/api/conversations')).status).toBe(401);
+    expect((await anonymous('/api/conversations', { headers: { cookie: cookieOf(again) } })).status).toBe(200);
+    expect(parley.deps.store.sqlite.prepare('select count(*) from user_sessions').pluck().get()).toBe(1);
+  });
+});
+
 describe('CSRF', () => {
   it('refuses unsafe cookie requests without the session CSRF token; bearer requests need none', async () => {
     parley = testParley();

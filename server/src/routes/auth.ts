@@ -51,7 +51,10 @@ export function authRoutes(deps: AppDeps) {
     { method: 'post', path: '/api/auth/logout', summary: 'Sign out: ends the session and clears the cookie', tag, public: true, responses: { 204: { description: 'Signed out' } } },
   );
 
-  const signedIn = (c: Context, user: UserView, status: 200 | 201) => {
+  const signedIn = (c: Context<AuthEnv>, user: UserView, status: 200 | 201) => {
+    // A session this browser already had is ended: signing in always starts a fresh one.
+    const previous = c.get('caller');
+    if (previous.kind === 'user' && previous.via === 'session') endSession(deps, previous.session.tokenHash);
     const session = startSession(deps, user.id);
     setSessionCookie(c, deps, session.token);
     return c.json({ user, csrfToken: session.csrfToken }, status);
