@@ -120,6 +120,7 @@ describe('role matrix', () => {
       if (!operation) missing.push(`${route}: not documented`);
       else if (rule === 'public' ? operation.security?.length !== 0 : operation['x-parley-access'] !== rule)
         missing.push(`${route}: documented as ${operation['x-parley-access'] ?? 'public'}, is ${rule}`);
+      else if (rule !== 'public' && !(operation.responses['401'] && operation.responses['403'])) missing.push(`${route}: 401 and 403 not documented`);
     }
     expect(missing).toEqual([]);
   });

@@ -51,10 +51,15 @@ export function createApiDocs(info: { title: string; version: string }): ApiDocs
         const responses: Record<string, unknown> = {};
         for (const [status, response] of Object.entries(route.responses))
           responses[status] = { description: response.description, ...(response.schema ? { content: { 'application/json': { schema: toSchema(response.schema) } } } : {}) };
-        responses['400'] ??= { description: 'Invalid input: the error names the field.', content: { 'application/json': { schema: toSchema(errorBodySchema) } } };
+        const error = (description: string) => ({ description, content: { 'application/json': { schema: toSchema(errorBodySchema) } } });
+        responses['400'] ??= error('Invalid input: the error names the field.');
+        const needs = access.get(`${route.method.toUpperCase()} ${route.path.replace(/\{(\w+)\}/g, ':$1')}`);
+        if (needs) {
+          responses['401'] ??= error('unauthorized: no credentials, a wrong token, or an ended session');
+          responses['403'] ??= error('forbidden (role too low), csrf_token_invalid, or not_a_user');
+        }
         const item = paths[route.path] ?? {};
         paths[route.path] = item;
-        const needs = access.get(`${route.method.toUpperCase()} ${route.path.replace(/\{(\w+)\}/g, ':$1')}`);
         item[route.method] = {
           summary: route.summary,
           ...(needs ? { description: accessText[needs], 'x-parley-access': needs } : {}),
