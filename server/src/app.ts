@@ -1,14 +1,26 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { requireAdmin } from './auth';
+import { authenticate } from './auth/authenticate';
+import type { AuthEnv } from './auth/caller';
+import { accessByRoute, withRole } from './auth/guard';
 import type { AppDeps } from './deps';
 import { errorResponse } from './errors';
 import { limitBody } from './http/body-limit';
-import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
+import { botRoutes } from './routes/bots';
 import { checkoutRoutes } from './routes/checkout';
+import { conversationRoutes } from './routes/conversations';
 import { editorRoutes } from './routes/editor';
 import { exampleAssetRoutes } from './routes/example-assets';
+import { flowRoutes } from './routes/flow';
 import { healthRoutes } from './routes/health';
+import { metaRoutes } from './routes/meta';
+import { orderRoutes } from './routes/orders';
+import { passwordRoutes } from './routes/password';
+import { productRoutes } from './routes/products';
+import { tokenRoutes } from './routes/tokens';
+import { userRoutes } from './routes/users';
+import { versionRoutes } from './routes/versions';
 import { webRoutes } from './routes/web';
 
 /** The whole HTTP surface, composed from one sub-app per concern. */
@@ -23,16 +35,30 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(c, { status: 404, code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` }));
 
   app.route('/api/health', healthRoutes(deps));
-  app.get('/api/openapi.json', (c) => c.json(deps.docs.document()));
+  app.get('/api/openapi.json', (c) => c.json(deps.docs.document(accessByRoute(app.routes))));
   // Webhooks are public: a body larger than any chat message is refused before it is read.
   app.use('/webhooks/*', limitBody(64 * 1024));
   app.route('/webhooks/web', webRoutes(deps));
   app.route('/checkout', checkoutRoutes(deps));
   app.route('/assets/examples', exampleAssetRoutes());
 
-  const api = new Hono();
-  api.use('*', requireAdmin(deps.auth));
-  api.route('/', adminRoutes(deps));
+  // Who may do what: each sub-app is mounted behind the role it needs (admin > editor > agent);
+  // `user` is any signed-in person, for their own account. /api/auth's sign-in routes are public.
+  const ordersApi = orderRoutes(deps);
+  const api = new Hono<AuthEnv>()
+    .use('*', authenticate(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/auth', withRole('user', passwordRoutes(deps)))
+    .route('/me/tokens', withRole('user', tokenRoutes(deps)))
+    .route('/users', withRole('admin', userRoutes(deps)))
+    .route('/bots', withRole('editor', botRoutes(deps)))
+    .route('/bots', withRole('editor', flowRoutes(deps)))
+    .route('/bots', withRole('editor', versionRoutes(deps)))
+    .route('/bots', withRole('editor', productRoutes(deps)))
+    .route('/bots', withRole('editor', ordersApi.bot))
+    .route('/orders', withRole('editor', ordersApi.single))
+    .route('/', withRole('editor', metaRoutes(deps)))
+    .route('/conversations', withRole('agent', conversationRoutes(deps)));
   app.route('/api', api);
   if (deps.config.editorDir) app.route('/', editorRoutes(deps.config.editorDir));
   return app;

@@ -1,5 +1,5 @@
 import type { NodeCatalog } from '@parley/shared';
-import type { AdminAuth } from './auth';
+import type { AdminAuth } from './auth/admin-token';
 import type { Store } from './db/open';
 import type { Config } from './env';
 import type { ApiDocs } from './http/openapi';
@@ -13,6 +13,9 @@ export interface AppDeps {
   catalog: NodeCatalog;
   directory: Directory;
   pipeline: TurnPipeline;
+  /** The admin bearer token (scripts, the CLI). */
   auth: AdminAuth;
   docs: ApiDocs;
+  /** The clock sessions, tokens and sign-in limits run on. */
+  now: () => Date;
 }

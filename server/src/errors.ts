@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 
 /** An expected failure, as a value; `errorResponse` is the one place that turns it into HTTP. */
 export interface AppError {
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
   code: string;
   message: string;
   field?: string;

@@ -1,7 +1,7 @@
 import type { NodeType } from '@parley/shared';
 import { builtInNodeTypes, createNodeCatalog } from '@parley/runtime';
 import { createApp } from './app';
-import { setUpAdminAuth } from './auth';
+import { setUpAdminAuth } from './auth/admin-token';
 import { openStore } from './db/open';
 import type { AppDeps } from './deps';
 import type { Config } from './env';
@@ -50,6 +50,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     pipeline,
     auth: setUpAdminAuth(store, config.adminToken),
     docs: createApiDocs({ title: 'Parley API', version: '0.1.0' }),
+    now: options.now ?? (() => new Date()),
   };
   const app = createApp(deps);
   const scheduler = startScheduler(store, pipeline, {

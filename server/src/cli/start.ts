@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve } from '@hono/node-server';
+import { needsSetup } from '../auth/users';
 import { loadCustomNodeTypes } from '../custom-nodes';
 import { parseConfig } from '../env';
 import { createParley } from '../parley';
@@ -36,6 +37,7 @@ export async function runStart(): Promise<number> {
       process.stdout.write(`Admin token (shown only this once; keep it): ${parley.deps.auth.generatedToken}\n`);
       parley.deps.auth.keep();
     }
+    if (needsSetup(parley.deps)) log(`No users yet: open ${config.publicUrl} to create the first admin account.`);
     log(`Try: curl -s -X POST ${config.publicUrl}/webhooks/web/beauty-quiz -H 'content-type: application/json' -d '{"conversationId":"me","text":"hi"}'`);
   });
   const stopped = await new Promise<'stopped' | string>((resolve) => {

@@ -174,6 +174,55 @@ export const timers = sqliteTable(
   (t) => [index('timers_due').on(t.status, t.fireAt)],
 );
 
+/** Roles, highest first: an admin may do everything an editor may, an editor everything an agent may. */
+export const userRoles = ['admin', 'editor', 'agent'] as const;
+
+/** People who sign in to the editor. */
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  /** Stored lowercased: one account per address, whatever case it is typed in. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: userRoles }).notNull(),
+  /** argon2id, in the PHC string format (algorithm, parameters and salt included). */
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Signed-in browsers. Only a hash of the cookie's token is kept: a copy of the store opens no session. */
+export const userSessions = sqliteTable(
+  'user_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Sent back in X-CSRF-Token on every unsafe request the cookie authenticates. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    /** Sliding: pushed forward as the session is used. */
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('user_sessions_user').on(t.userId), index('user_sessions_expiry').on(t.expiresAt)],
+);
+
+/** Personal API tokens (`prl_pat_…`): act with their user's role; only a hash is kept. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: text('last_used_at'),
+  },
+  (t) => [index('api_tokens_user').on(t.userId)],
+);
+
 export type BotRow = typeof bots.$inferSelect;
 export type FlowVersionRow = typeof flowVersions.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -182,5 +231,8 @@ export type EventRow = typeof events.$inferSelect;
 export type ProductRow = typeof products.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type HandoffRow = typeof handoffs.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type UserSessionRow = typeof userSessions.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 export * from './schema-commerce';

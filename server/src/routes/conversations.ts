@@ -2,6 +2,7 @@ import { replySchema } from '@parley/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { getConversation, listConversations, releaseConversation } from '../bots/service';
+import { type AuthEnv, actorOf } from '../auth/caller';
 import type { AppDeps } from '../deps';
 import { errorResponse } from '../errors';
 import { jsonBody, queryParams } from '../http/validate';
@@ -39,7 +40,7 @@ export function conversationRoutes(deps: AppDeps) {
       },
     },
   );
-  return new Hono()
+  return new Hono<AuthEnv>()
     .get('/', queryParams(listQuery), (c) => {
       const list = listConversations(deps, c.req.valid('query'));
       return list.ok ? c.json({ conversations: list.value }) : errorResponse(c, list.error);
@@ -49,7 +50,7 @@ export function conversationRoutes(deps: AppDeps) {
       return conversation.ok ? c.json(conversation.value) : errorResponse(c, conversation.error);
     })
     .post('/:id/release', jsonBody(releaseSchema), async (c) => {
-      const released = await releaseConversation(deps, c.req.param('id'), { nodeId: c.req.valid('json').nodeId, by: 'admin' });
+      const released = await releaseConversation(deps, c.req.param('id'), { nodeId: c.req.valid('json').nodeId, by: actorOf(c.get('caller')) });
       return released.ok ? c.json(released.value) : errorResponse(c, released.error);
     });
 }

@@ -4,6 +4,7 @@ import { validator } from 'hono/validator';
 import { z } from 'zod';
 import { publishSchema, publishedSchema, versionDetailSchema, versionViewSchema } from '../bots/schemas';
 import { getVersion, listVersions, publishBot, rollback } from '../bots/service';
+import { type AuthEnv, actorOf } from '../auth/caller';
 import type { AppDeps } from '../deps';
 import { errorResponse } from '../errors';
 import { invalidInput } from '../http/validate';
@@ -66,10 +67,10 @@ export function versionRoutes(deps: AppDeps) {
       },
     },
   );
-  return new Hono()
+  return new Hono<AuthEnv>()
     .post('/:id/publish', optionalJsonBody(publishSchema), (c) => {
       const { note } = c.req.valid('json');
-      const published = publishBot(deps, c.req.param('id'), { note });
+      const published = publishBot(deps, c.req.param('id'), { note, by: actorOf(c.get('caller')) });
       return published.ok ? c.json(published.value) : errorResponse(c, published.error);
     })
     .get('/:id/versions', (c) => {
@@ -85,7 +86,7 @@ export function versionRoutes(deps: AppDeps) {
     .post('/:id/versions/:version/rollback', (c) => {
       const param = versionParam.safeParse({ version: c.req.param('version') });
       if (!param.success) return errorResponse(c, invalidInput(param.error.issues, 'Path'));
-      const rolledBack = rollback(deps, c.req.param('id'), param.data.version);
+      const rolledBack = rollback(deps, c.req.param('id'), param.data.version, actorOf(c.get('caller')));
       return rolledBack.ok ? c.json(rolledBack.value) : errorResponse(c, rolledBack.error);
     });
 }

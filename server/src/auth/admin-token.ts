@@ -1,9 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { MiddlewareHandler } from 'hono';
-import type { Store } from './db/open';
-import { settings } from './db/schema';
-import { errorResponse } from './errors';
+import type { Store } from '../db/open';
+import { settings } from '../db/schema';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
@@ -15,7 +13,10 @@ export interface AdminAuth {
   keep(): void;
 }
 
-/** The admin bearer token: from PARLEY_ADMIN_TOKEN, or generated on first start and kept as a hash. */
+/**
+ * The admin bearer token, for scripts and the CLI: acts with the admin role. From PARLEY_ADMIN_TOKEN,
+ * or generated on first start and kept as a hash.
+ */
 export function setUpAdminAuth({ db }: Store, configured: string | undefined): AdminAuth {
   let generatedToken: string | undefined;
   let expected: Buffer;
@@ -36,15 +37,5 @@ export function setUpAdminAuth({ db }: Store, configured: string | undefined): A
       if (generatedToken === undefined) return;
       db.insert(settings).values({ key: 'admin_token_sha256', value: expected.toString('hex') }).onConflictDoNothing().run();
     },
-  };
-}
-
-export function requireAdmin(auth: AdminAuth): MiddlewareHandler {
-  return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    if (!token || !auth.verify(token))
-      return errorResponse(c, { status: 401, code: 'unauthorized', message: 'Send the admin token as "Authorization: Bearer <token>".' });
-    await next();
   };
 }
