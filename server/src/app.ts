@@ -22,6 +22,7 @@ import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import { versionRoutes } from './routes/versions';
 import { webRoutes } from './routes/web';
+import { webhookRoutes } from './routes/webhooks';
 
 /** The whole HTTP surface, composed from one sub-app per concern. */
 export function createApp(deps: AppDeps) {
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
     .route('/bots', withRole('editor', productRoutes(deps)))
     .route('/bots', withRole('editor', ordersApi.bot))
     .route('/orders', withRole('editor', ordersApi.single))
+    .route('/bots', withRole('editor', webhookRoutes(deps)))
     .route('/', withRole('editor', metaRoutes(deps)))
     .route('/conversations', withRole('agent', conversationRoutes(deps)));
   app.route('/api', api);

@@ -55,6 +55,8 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
   const app = createApp(deps);
   const scheduler = startScheduler(store, pipeline, {
     intervalMs: options.scheduler === false ? 3_600_000 : 1_000,
+    fetch: options.fetch,
+    now: options.now,
     log: config.log === 'silent' ? undefined : (message) => console.error(message),
   });
   return {

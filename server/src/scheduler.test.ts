@@ -49,9 +49,11 @@ describe('payments and the scheduler', () => {
   });
 
   it('expires an unpaid link and continues on the failed port, exactly once', async () => {
-    // Turns run an hour in the past, so the 30-minute link is already out of date for the scheduler.
-    const parley = setUp(() => new Date(Date.now() - 60 * 60_000));
+    // The link is made an hour ago: by now its 30 minutes are over.
+    let clock = new Date(Date.now() - 60 * 60_000);
+    const parley = setUp(() => clock);
     await parley.request('POST', '/webhooks/web/shop', { conversationId: 'bo', text: 'hi' });
+    clock = new Date();
     await parley.scheduler.tick();
     await parley.scheduler.tick();
     expect(await messagesOf(parley, 'bo')).toEqual(['Tap to pay $49.90', 'Payment expired.']);
@@ -62,8 +64,10 @@ describe('payments and the scheduler', () => {
   });
 
   it('settles an expired link whose conversation is gone, so it does not fire forever', async () => {
-    const parley = setUp(() => new Date(Date.now() - 60 * 60_000));
+    let clock = new Date(Date.now() - 60 * 60_000);
+    const parley = setUp(() => clock);
     await parley.request('POST', '/webhooks/web/shop', { conversationId: 'cy', text: 'hi' });
+    clock = new Date();
     parley.deps.store.sqlite.prepare('delete from conversations').run();
     parley.deps.directory.conversations.forgetBot('shop');
     await parley.scheduler.tick();

@@ -7,6 +7,7 @@ import { payments, timers } from './db/schema';
 import { settlePayment } from './routes/checkout';
 import { type TurnGuard, applyGuard } from './turns/guards';
 import { readJson } from './turns/load';
+import { deliverDueWebhooks } from './webhooks/deliver';
 import type { TurnPipeline } from './turns/pipeline';
 
 /** What the pipeline stored for a node's timer (see effects/perform.ts). */
@@ -17,7 +18,7 @@ const timerDataSchema = z.object({ timerId: z.string(), data: jsonValueSchema.nu
  * pipeline; and tells waiting lists that their product is back in stock. Each goes through the
  * pipeline (so in order with the conversation's messages, and exactly once thanks to a guard).
  */
-export function startScheduler(store: Store, pipeline: TurnPipeline, options: { intervalMs?: number; log?: (message: string) => void } = {}) {
+export function startScheduler(store: Store, pipeline: TurnPipeline, options: { intervalMs?: number; log?: (message: string) => void; fetch?: typeof fetch; now?: () => Date } = {}) {
   const log = options.log ?? (() => undefined);
   /**
    * Delivers one due item. When its conversation can no longer take it (deleted, its bot unpublished),
@@ -40,7 +41,7 @@ export function startScheduler(store: Store, pipeline: TurnPipeline, options: { 
     if (running) return;
     running = true;
     try {
-      const now = new Date();
+      const now = options.now?.() ?? new Date();
       const stamp = now.toISOString();
       const dueTimers = store.db.select().from(timers).where(and(eq(timers.status, 'pending'), lte(timers.fireAt, stamp))).orderBy(asc(timers.fireAt)).limit(100).all();
       for (const timer of dueTimers) {
@@ -62,6 +63,7 @@ export function startScheduler(store: Store, pipeline: TurnPipeline, options: { 
         );
       }
       await notifyBackInStock(store, pipeline, now, log);
+      await deliverDueWebhooks(store, options.fetch ?? fetch, now);
     } finally {
       running = false;
     }

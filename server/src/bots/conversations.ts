@@ -98,7 +98,7 @@ export async function releaseConversation(deps: AppDeps, conversationId: string,
       return fail({ status: 400, code: 'invalid_input', field: 'nodeId', message: `Node "${nodeId}" is not in the flow version this conversation runs.` });
   }
 
-  const releasedAt = new Date().toISOString();
+  const releasedAt = deps.now().toISOString();
   const outcome = await deps.pipeline.deliver(conversationId, { kind: 'released', nodeId, by: options.by ?? 'admin' }, { kind: 'releaseHandoffs', conversationId, at: releasedAt });
   if (!outcome.ok) return outcome.error.status === 409 && outcome.error.code === 'conflict' ? notInHandoff : outcome;
   return ok({ replies: outcome.value.replies });

@@ -38,7 +38,7 @@ function storeDraft(deps: AppDeps, botId: string, flow: Flow, expectedRevision?:
   const where = expectedRevision === undefined ? eq(bots.id, botId) : and(eq(bots.id, botId), eq(bots.draftRevision, expectedRevision));
   const row = deps.store.db
     .update(bots)
-    .set({ draft: JSON.stringify(flow), draftRevision: sql`${bots.draftRevision} + 1`, updatedAt: new Date().toISOString() })
+    .set({ draft: JSON.stringify(flow), draftRevision: sql`${bots.draftRevision} + 1`, updatedAt: deps.now().toISOString() })
     .where(where)
     .returning({ revision: bots.draftRevision })
     .get();

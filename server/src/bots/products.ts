@@ -68,7 +68,7 @@ export function importProducts(deps: AppDeps, botId: string, file: ProductImport
       details: checked.problems,
     });
   }
-  const now = new Date().toISOString();
+  const now = deps.now().toISOString();
   const rows = checked.products.map((product, position) => productToRow(botId, product, position, now));
   deps.store.db.transaction((tx) => {
     tx.delete(products).where(eq(products.botId, botId)).run();

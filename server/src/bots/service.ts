@@ -64,7 +64,7 @@ export function createBot(deps: AppDeps, input: CreateBotInput): Result<BotView>
 
   const flow = flowInput === undefined ? ok(blankFlow(id, name)) : flowForBot(flowInput, { id, name }, 'flow');
   if (!flow.ok) return flow;
-  const now = new Date().toISOString();
+  const now = deps.now().toISOString();
   db.insert(bots).values({ id, name, description, draft: JSON.stringify(flow.value), draftRevision: 1, createdAt: now, updatedAt: now }).run();
   deps.directory.forgetBot(id);
   return getBot(deps, id);
@@ -76,7 +76,7 @@ export function updateBot(deps: AppDeps, botId: string, input: UpdateBotInput): 
   const found = findBot(deps, botId);
   if (!found.ok) return found;
   const { name, description } = parsed.data;
-  const changes: Partial<typeof bots.$inferInsert> = { updatedAt: new Date().toISOString() };
+  const changes: Partial<typeof bots.$inferInsert> = { updatedAt: deps.now().toISOString() };
   if (description !== undefined) changes.description = description;
   if (name !== undefined) {
     changes.name = name;

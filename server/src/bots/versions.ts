@@ -33,7 +33,7 @@ function publishFlow(deps: AppDeps, botId: string, flow: Flow, meta: { note: str
   const published = deps.store.db.transaction((tx) => {
     const latest = tx.select({ version: max(flowVersions.version) }).from(flowVersions).where(eq(flowVersions.botId, botId)).get();
     const version = (latest?.version ?? 0) + 1;
-    const now = new Date().toISOString();
+    const now = deps.now().toISOString();
     const row = tx
       .insert(flowVersions)
       .values({ botId, version, flow: JSON.stringify(flow), note: meta.note, createdBy: meta.by, createdAt: now })

@@ -55,13 +55,13 @@ ${
 }
 
 /** The built-in test checkout page: pay or decline, and the conversation continues on its port. */
-export function checkoutRoutes({ store, pipeline }: AppDeps) {
+export function checkoutRoutes({ store, pipeline, now: clock }: AppDeps) {
   const find = (id: string) => store.db.select().from(payments).where(eq(payments.id, id)).get();
   const settle = (status: 'paid' | 'failed') => async (c: Context) => {
     const id = c.req.param('paymentId') ?? '';
     const payment = find(id);
     if (!payment || payment.provider !== 'test') return errorResponse(c, notFound('Payment', id));
-    const now = new Date();
+    const now = clock();
     if (payment.status !== 'pending') return c.redirect(`/checkout/${id}`, 303);
     const outcome = new Date(payment.expiresAt) <= now ? 'expired' : status;
     const result = await pipeline.deliver(payment.conversationId, { kind: 'payment', paymentId: id, status: outcome }, settlePayment(id, outcome, now));
@@ -73,7 +73,7 @@ export function checkoutRoutes({ store, pipeline }: AppDeps) {
     .get('/:paymentId', (c) => {
       const payment = find(c.req.param('paymentId'));
       if (!payment || payment.provider !== 'test') return errorResponse(c, notFound('Payment', c.req.param('paymentId')));
-      return c.html(page(payment, new Date()));
+      return c.html(page(payment, clock()));
     })
     .post('/:paymentId/pay', settle('paid'))
     .post('/:paymentId/decline', settle('failed'));
