@@ -85,6 +85,7 @@ CREATE TABLE `payments` (
 	`items` text NOT NULL,
 	`checkout_url` text NOT NULL,
 	`provider_ref` text,
+	`provider_payment_ref` text,
 	`expires_at` text NOT NULL,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL

@@ -18,6 +18,7 @@ import { metaRoutes } from './routes/meta';
 import { orderRoutes } from './routes/orders';
 import { passwordRoutes } from './routes/password';
 import { productRoutes } from './routes/products';
+import { stripeRoutes } from './routes/stripe';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import { versionRoutes } from './routes/versions';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
   // Webhooks are public: a body larger than any chat message is refused before it is read.
   app.use('/webhooks/*', limitBody(64 * 1024));
   app.route('/webhooks/web', webRoutes(deps));
+  app.route('/webhooks/stripe', stripeRoutes(deps));
   app.route('/checkout', checkoutRoutes(deps));
   app.route('/assets/examples', exampleAssetRoutes());
 

@@ -1,4 +1,5 @@
 import type { NodeCatalog } from '@parley/shared';
+import type Stripe from 'stripe';
 import type { AdminAuth } from './auth/admin-token';
 import type { Store } from './db/open';
 import type { Config } from './env';
@@ -16,6 +17,8 @@ export interface AppDeps {
   /** The admin bearer token (scripts, the CLI). */
   auth: AdminAuth;
   docs: ApiDocs;
+  /** The Stripe client when STRIPE_SECRET_KEY is set (its webhook route needs it). */
+  stripe: Stripe | undefined;
   /** The clock sessions, tokens and sign-in limits run on. */
   now: () => Date;
 }

@@ -13,6 +13,10 @@ const envSchema = z.object({
   PARLEY_SEED_EXAMPLES: z.enum(['true', 'false']).default('true'),
   PARLEY_LOG: z.enum(['silent', 'error', 'info']).default('info'),
   PARLEY_NODES: z.string().optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must be the whsec_… signing secret of your Stripe webhook endpoint').optional(),
+  /** Where Stripe's API is: set only to reach it through a proxy, or a local stand-in in tests. */
+  STRIPE_API_URL: z.url().optional(),
 });
 
 export interface Config {
@@ -27,6 +31,8 @@ export interface Config {
   log: 'silent' | 'error' | 'info';
   /** Modules of custom node types (`PARLEY_NODES`), as absolute paths. */
   customNodes: string[];
+  /** Stripe Checkout, when a secret key is set: the `stripe` payment provider. */
+  stripe: { secretKey: string; webhookSecret: string | undefined; apiUrl: string | undefined } | undefined;
 }
 
 /** `PARLEY_NODES`: comma-separated module paths, resolved from the current directory. */
@@ -58,6 +64,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       seedExamples: e.PARLEY_SEED_EXAMPLES === 'true',
       log: e.PARLEY_LOG,
       customNodes: nodeModulePaths(e.PARLEY_NODES),
+      stripe: e.STRIPE_SECRET_KEY ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL } : undefined,
     },
   };
 }

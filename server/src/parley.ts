@@ -7,6 +7,7 @@ import type { AppDeps } from './deps';
 import type { Config } from './env';
 import { createApiDocs } from './http/openapi';
 import { type PaymentProvider, testCheckoutProvider } from './payments/provider';
+import { stripeClient, stripeProvider } from './payments/stripe';
 import { startScheduler } from './scheduler';
 import { createDirectory } from './turns/directory';
 import { inThreadCommitter } from './turns/committer';
@@ -31,8 +32,10 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
   const catalog = createNodeCatalog([...builtInNodeTypes, ...(options.customNodeTypes ?? [])]);
   const directory = createDirectory(store, catalog);
   const commit = inThreadCommitter(store);
+  const stripe = config.stripe ? stripeClient(config.stripe) : undefined;
   const providers = new Map<string, PaymentProvider>();
-  for (const provider of [testCheckoutProvider(config.publicUrl), ...(options.paymentProviders ?? [])]) providers.set(provider.id, provider);
+  const stripeCheckout = stripe ? [stripeProvider(stripe, { publicUrl: config.publicUrl, testMode: config.stripe?.secretKey.includes('_test_') ?? true, now: options.now })] : [];
+  for (const provider of [testCheckoutProvider(config.publicUrl), ...stripeCheckout, ...(options.paymentProviders ?? [])]) providers.set(provider.id, provider);
   const pipeline = createTurnPipeline({
     directory,
     reader: createTurnReader(store),
@@ -50,6 +53,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     pipeline,
     auth: setUpAdminAuth(store, config.adminToken),
     docs: createApiDocs({ title: 'Parley API', version: '0.1.0' }),
+    stripe,
     now: options.now ?? (() => new Date()),
   };
   const app = createApp(deps);

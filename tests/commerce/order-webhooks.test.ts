@@ -1,5 +1,4 @@
 import { type IncomingHttpHeaders, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { verifySignature } from '../../server/src/webhooks/sign';
 import { type TestParley, customer, loadExample, pathOf, testParley } from '../examples/chat';
@@ -29,7 +28,8 @@ async function brandEndpoint(statuses: number[]) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   close = () => server.close();
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/parley`, received };
+  const address = server.address();
+  return { url: `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}/parley`, received };
 }
 
 it('tells the brand of every order change, signed, in order, retrying after an error', async () => {

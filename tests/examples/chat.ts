@@ -24,12 +24,13 @@ export interface Turn {
 
 /**
  * Loads one example bot into a real Parley (in memory), published, as start-up seeding does;
- * `products` replaces the example's catalog (a sold-out variant, say).
+ * `products` replaces the example's catalog (a sold-out variant, say); `flow` edits a copy of its flow.
  */
-export function loadExample(parley: TestParley, id: string, options: { products?: unknown[] } = {}): void {
+export function loadExample(parley: TestParley, id: string, options: { products?: unknown[]; flow?: (flow: unknown) => unknown } = {}): void {
   const example = loadExampleBots().find((bot) => bot.id === id);
   if (!example) throw new Error(`example ${id} missing`);
-  const created = createBot(parley.deps, { id: example.id, name: example.name, description: example.description, flow: example.flow });
+  const flow = options.flow ? options.flow(structuredClone(example.flow)) : example.flow;
+  const created = createBot(parley.deps, { id: example.id, name: example.name, description: example.description, flow });
   if (!created.ok) throw new Error(created.error.message);
   const products = options.products ?? (example.products as unknown[]);
   if (products.length > 0) {

@@ -137,6 +137,8 @@ export const payments = sqliteTable(
     checkoutUrl: text('checkout_url').notNull(),
     /** The provider's own id for this payment (a Stripe Checkout Session), to match its webhooks. */
     providerRef: text('provider_ref'),
+    /** The provider's id of the money movement (a Stripe PaymentIntent), known once paid: refunds name it. */
+    providerPaymentRef: text('provider_payment_ref'),
     expiresAt: text('expires_at').notNull(),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull(),

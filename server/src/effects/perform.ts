@@ -47,7 +47,14 @@ async function createPayment(effect: PaymentEffect, ctx: EffectContext, deps: Ef
   const id = newId('pay');
   const expiresAt = new Date(ctx.now.getTime() + effect.expiresInMinutes * 60_000);
   // The units are taken before the link exists: of many customers at the last unit, one gets a link.
-  const opened = openOrder(deps.store, { paymentId: id, botId: ctx.botId, conversationId: ctx.conversationId, sessionId: ctx.sessionId, provider: provider.id, effect, expiresAt, now: ctx.now });
+  let opened: ReturnType<typeof openOrder>;
+  try {
+    opened = openOrder(deps.store, { paymentId: id, botId: ctx.botId, conversationId: ctx.conversationId, sessionId: ctx.sessionId, provider: provider.id, effect, expiresAt, now: ctx.now });
+  } catch (error) {
+    // The store failed (the turn's own commit will fail too and answer 503): no link, nothing reserved.
+    console.error('Opening an order failed:', error);
+    return failure(effect.id, 'The order could not be stored.');
+  }
   if (!opened.ok) {
     ctx.writes.events.push({ type: `order.refused`, data: { code: opened.failure.code, skus: opened.failure.skus } });
     return { kind: 'effect', effectId: effect.id, ok: false, error: opened.failure.error, code: opened.failure.code };

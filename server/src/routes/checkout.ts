@@ -12,7 +12,7 @@ import type { TurnGuard } from '../turns/guards';
 const paymentItemsSchema = z.array(paymentItemSchema);
 
 /** The guard that settles a payment inside the turn that resumes its conversation (see turns/guards.ts). */
-export const settlePayment = (paymentId: string, status: 'paid' | 'failed' | 'expired', now: Date): TurnGuard => ({
+export const settlePayment = (paymentId: string, status: 'paid' | 'failed' | 'expired' | 'refunded', now: Date): TurnGuard => ({
   kind: 'settlePayment',
   paymentId,
   status,
@@ -54,6 +54,19 @@ ${
 </main></body></html>`;
 }
 
+function returnPage(payment: PaymentRow) {
+  const told =
+    payment.status === 'paid'
+      ? 'Thank you: your payment went through.'
+      : payment.status === 'pending'
+        ? 'Thank you: your payment is being confirmed.'
+        : `This payment is ${payment.status}.`;
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Payment · Parley</title>
+<style>body{font-family:system-ui,sans-serif;background:#f5f5f7;margin:0;color:#1d1d1f}main{max-width:28rem;margin:3rem auto;background:#fff;border-radius:12px;padding:1.5rem;text-align:center;box-shadow:0 1px 4px #0002}</style></head>
+<body><main><h1>${payment.description}</h1><p data-status="${payment.status}">${told} You can go back to the chat: we will continue there.</p></main></body></html>`;
+}
+
 /** The built-in test checkout page: pay or decline, and the conversation continues on its port. */
 export function checkoutRoutes({ store, pipeline, now: clock }: AppDeps) {
   const find = (id: string) => store.db.select().from(payments).where(eq(payments.id, id)).get();
@@ -74,6 +87,12 @@ export function checkoutRoutes({ store, pipeline, now: clock }: AppDeps) {
       const payment = find(c.req.param('paymentId'));
       if (!payment || payment.provider !== 'test') return errorResponse(c, notFound('Payment', c.req.param('paymentId')));
       return c.html(page(payment, clock()));
+    })
+    // Where a provider's own page sends the customer back to: the state, whatever the provider.
+    .get('/:paymentId/done', (c) => {
+      const payment = find(c.req.param('paymentId'));
+      if (!payment) return errorResponse(c, notFound('Payment', c.req.param('paymentId')));
+      return c.html(returnPage(payment));
     })
     .post('/:paymentId/pay', settle('paid'))
     .post('/:paymentId/decline', settle('failed'));
