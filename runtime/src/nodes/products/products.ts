@@ -8,6 +8,8 @@ import {
   type Reply,
   defineNodeType,
   isFromCustomer,
+  isJsonObject,
+  lookupPath,
   next,
   wait,
 } from '@parley/shared';
@@ -57,6 +59,11 @@ const card = z
 
 const config = z.object({
   label: z.string().optional().meta({ label: 'Label' }),
+  from: z
+    .enum(['catalog', 'variable'])
+    .default('catalog')
+    .meta({ label: 'Products from', widget: 'select', help: 'The whole catalog, or a list such as a quiz\'s recommendations (in their order, with {{product.reason}}).' }),
+  productsVariable: z.string().min(1).default('recommended').meta({ label: 'List variable', widget: 'variable', help: 'Used when products come from a variable.' }),
   text: z.string().max(4_096).optional().meta({ label: 'Intro text', widget: 'template', help: 'Sent before the cards (optional).' }),
   filters: z.array(filter).max(20).default([]).meta({ label: 'Filters', widget: 'list', help: 'Which products to show; none shows the whole catalog.' }),
   match: z.enum(['all', 'any']).default('all').meta({ label: 'Products must match', widget: 'select', help: 'All filters, or any one of them.' }),
@@ -117,13 +124,38 @@ function pick(data: Config, ctx: NodeContext): Product[] {
       : plan.filters.some((f, i) => passes(f, product, wants[i] ?? operand('')));
   };
   const picked: Product[] = [];
-  for (const product of ctx.products) {
+  for (const product of data.from === 'variable' ? listed(data, ctx) : ctx.products) {
     if (!product.active || (data.onlyInStock && product.stock === 0) || !fits(product)) continue;
     picked.push(product);
     if (!plan.sortBy && picked.length >= data.limit) break;
   }
   if (!plan.sortBy || !data.sort) return picked;
   return sortProducts(picked, plan.sortBy, data.sort.direction).slice(0, data.limit);
+}
+
+/**
+ * The products a variable lists (a quiz's recommendations), in its order, as the catalog has them
+ * now (so stock and price are current); what the list adds to each (its reason, its score) is kept
+ * for the card templates.
+ */
+const extrasOf = new WeakMap<Product, { [key: string]: JsonValue }>();
+function listed(data: Config, ctx: NodeContext): Product[] {
+  const list = lookupPath(ctx.vars, data.productsVariable);
+  if (!Array.isArray(list)) return [];
+  const bySku = new Map(ctx.products.map((p) => [p.sku, p]));
+  const products: Product[] = [];
+  for (const item of list) {
+    const sku = isJsonObject(item) ? item.sku : item;
+    const product = typeof sku === 'string' ? bySku.get(sku) : undefined;
+    if (!product || products.includes(product)) continue;
+    if (isJsonObject(item)) {
+      // A fresh object per listing: the extras belong to this list, not to the catalog's product.
+      const copy = { ...product };
+      extrasOf.set(copy, Object.fromEntries(Object.entries(item).filter(([key]) => key === 'reason' || key === 'score')));
+      products.push(copy);
+    } else products.push(product);
+  }
+  return products;
 }
 
 /** A product as plain JSON, for templates and variables. */
@@ -146,7 +178,7 @@ const renderScopes = new WeakMap<Product, { product: { [key: string]: JsonValue 
 function renderScope(product: Product): { product: { [key: string]: JsonValue } } {
   let scope = renderScopes.get(product);
   if (!scope) {
-    scope = { product: productJson(product) };
+    scope = { product: { ...productJson(product), ...extrasOf.get(product) } };
     renderScopes.set(product, scope);
   }
   return scope;

@@ -1,4 +1,5 @@
-import { type Inbound, type NodeContext, type NodeStep, type Reply, defineNodeType, next, wait } from '@parley/shared';
+import { type Inbound, type JsonValue, type NodeContext, type NodeStep, type Reply, defineNodeType, next, wait } from '@parley/shared';
+import { recommend } from './recommend';
 import { z } from 'zod';
 import { optionByTyping } from '../../choice';
 import { inboundText } from '../../text';
@@ -10,6 +11,10 @@ const option = z.object({
     .record(z.string(), z.number())
     .default({})
     .meta({ label: 'Points per outcome', widget: 'json', help: 'e.g. { "glow": 2, "matte": 1 }: what choosing this option adds to each outcome.' }),
+  attributes: z
+    .record(z.string(), z.string())
+    .default({})
+    .meta({ label: 'Fits products with', widget: 'json', help: 'Catalog attributes this answer asks for, e.g. { "finish": "matte" }: recommendations rank products by how many they match.' }),
 });
 
 const question = z.object({
@@ -33,6 +38,13 @@ const config = z
     label: z.string().optional().meta({ label: 'Label' }),
     questions: z.array(question).min(1, 'a quiz needs at least one question').max(30).meta({ label: 'Questions', widget: 'list' }),
     outcomes: z.array(outcome).min(1, 'a quiz needs at least one outcome').max(20).meta({ label: 'Outcomes', widget: 'list', help: 'Each outcome is an output; the one with the most points wins.' }),
+    recommend: z
+      .object({
+        limit: z.number().int().min(1).max(10).default(3).meta({ label: 'How many', widget: 'number' }),
+        saveAs: z.string().min(1).default('recommended').meta({ label: 'Save them in', widget: 'variable', help: 'A list a Products node can show ("Products from: variable"); each has a reason.' }),
+      })
+      .optional()
+      .meta({ label: 'Recommend products', help: "Ranks the catalog by the answers' product attributes." }),
     saveAs: z.string().default('quiz').meta({ label: 'Save the result in', widget: 'variable', help: 'Holds answers, scores, outcome and outcomeLabel.' }),
     retryText: z
       .string()
@@ -68,6 +80,8 @@ const state = z.object({
   answers: z.record(z.string(), z.string()),
   scores: z.record(z.string(), z.number()),
   misses: z.number().int().min(0),
+  /** Option ids chosen, by question id (the recommendation reads their product attributes). */
+  chosen: z.record(z.string(), z.string()).default({}),
 });
 type State = z.output<typeof state>;
 
@@ -95,27 +109,33 @@ function winner(data: Config, scores: Readonly<Record<string, number>>): Config[
 
 function answer(data: Config, ctx: NodeContext, prior: State, question: Question, chosen: Option): NodeStep {
   const answers = { ...prior.answers, [question.id]: chosen.title };
+  const chosenIds = { ...prior.chosen, [question.id]: chosen.id };
   const scores = { ...prior.scores };
   for (const [outcomeId, points] of Object.entries(chosen.points)) scores[outcomeId] = (scores[outcomeId] ?? 0) + points;
-  const set = question.variable ? { [question.variable]: chosen.title } : {};
+  const set: { [key: string]: JsonValue } = question.variable ? { [question.variable]: chosen.title } : {};
   const index = prior.index + 1;
   const following = data.questions[index];
   if (following) {
     // Saved answers go out before the next question renders, so its text may quote them.
     const text = ctx.render(following.text, set);
-    return wait({ index, answers, scores, misses: 0 }, { set, replies: [ask(following, text)] });
+    return wait({ index, answers, scores, misses: 0, chosen: chosenIds }, { set, replies: [ask(following, text)] });
   }
   const won = winner(data, scores);
   if (!won) return next('fallback', { set });
-  return next(won.id, {
-    set: { ...set, [data.saveAs]: { answers, scores, outcome: won.id, outcomeLabel: won.label } },
-  });
+  const result: { [key: string]: JsonValue } = { answers, scores, outcome: won.id, outcomeLabel: won.label };
+  if (data.recommend) {
+    const options = data.questions.flatMap((q) => q.options.filter((o) => o.id === chosenIds[q.id]));
+    const recommended = recommend(options, ctx.products, data.recommend.limit, ctx.settings.locale);
+    set[data.recommend.saveAs] = recommended;
+    result.recommended = recommended;
+  }
+  return next(won.id, { set: { ...set, [data.saveAs]: result } });
 }
 
 function initialState(data: Config): State {
   const scores: Record<string, number> = {};
   for (const o of data.outcomes) scores[o.id] = 0;
-  return { index: 0, answers: {}, scores, misses: 0 };
+  return { index: 0, answers: {}, scores, misses: 0, chosen: {} };
 }
 
 /** A scored quiz: one question after another as buttons, then the outcome with the most points is the output taken. */
@@ -131,7 +151,7 @@ export const quizNode = defineNodeType({
     { forEach: 'outcomes', idKey: 'id', labelKey: 'label', required: true },
     { id: 'fallback', label: 'Fallback' },
   ],
-  variables: { writes: ['saveAs', 'questions[].variable'], local: ['options'] },
+  variables: { writes: ['saveAs', 'questions[].variable', 'recommend.saveAs'], local: ['options'] },
   waitsForCustomer: true,
   enter: (data, ctx) => {
     const [first] = data.questions;
