@@ -16,9 +16,10 @@ import { startNode } from './start/start';
 import { waitlistNode } from './waitlist/waitlist';
 import { addToCartNode } from './add-to-cart/add-to-cart';
 import { cartNode } from './cart/cart';
+import { chooseOptionsNode } from './options/options';
 
 /** Every built-in node type. Adding one here is all it takes for the engine, validation and editor to know it. */
-export const builtInNodeTypes: readonly NodeType[] = [startNode, messageNode, buttonsNode, endNode, quizNode, productsNode, faqNode, paymentNode, httpNode, handoffNode, askNode, conditionNode, setNode, gotoNode, waitlistNode, addToCartNode, cartNode];
+export const builtInNodeTypes: readonly NodeType[] = [startNode, messageNode, buttonsNode, endNode, quizNode, productsNode, faqNode, paymentNode, httpNode, handoffNode, askNode, conditionNode, setNode, gotoNode, waitlistNode, addToCartNode, cartNode, chooseOptionsNode];
 
 /** A catalog of node types by name; custom nodes join the built-in ones here. */
 export function createNodeCatalog(types: readonly NodeType[]): NodeCatalog {

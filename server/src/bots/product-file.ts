@@ -37,23 +37,38 @@ export function readJsonProducts(body: string): Result<ProductFile> {
   if (!Array.isArray(list)) return fail(badFile('invalid_products', 'Send an array of products, or an object { "products": [...] }.', 'products'));
   const rows: Record<string, unknown>[] = [];
   const problems: RowProblem[] = [];
-  list.forEach((item: unknown, index) => {
-    if (typeof item === 'object' && item !== null && !Array.isArray(item)) rows.push({ ...item });
-    else {
+  for (const item of list) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       rows.push({});
-      problems.push({ row: index + 1, field: '', message: 'a product must be an object' });
+      problems.push({ row: rows.length, field: '', message: 'a product must be an object' });
+      continue;
     }
-  });
+    const { variants, ...product } = Object.fromEntries(Object.entries(item));
+    rows.push(product);
+    if (variants === undefined) continue;
+    if (!Array.isArray(variants)) {
+      problems.push({ row: rows.length, field: 'variants', message: 'variants must be a list of { sku, options, stock, price? }' });
+      continue;
+    }
+    // Nested variants become rows of their own that name their product and take what they leave out from it.
+    const { sku: _parentSku, stock: _parentStock, options: _parentOptions, ...inherited } = product;
+    for (const variant of variants) {
+      if (typeof variant !== 'object' || variant === null || Array.isArray(variant)) {
+        rows.push({});
+        problems.push({ row: rows.length, field: '', message: 'a variant must be an object' });
+      } else rows.push({ ...inherited, ...Object.fromEntries(Object.entries(variant)), variantOf: product.sku });
+    }
+  }
   return ok({ rows, problems });
 }
 
 /** Header names of the product fields, compared without case, spaces, dashes or underscores. */
-const COLUMNS = ['sku', 'title', 'description', 'imageUrl', 'url', 'price', 'currency', 'stock', 'active'] as const;
+const COLUMNS = ['sku', 'title', 'description', 'imageUrl', 'images', 'url', 'price', 'currency', 'stock', 'active', 'variantOf'] as const;
 type Column = (typeof COLUMNS)[number];
 const squash = (name: string) => name.toLowerCase().replace(/[\s_-]/g, '');
 const COLUMN_BY_NAME = new Map<string, Column>(COLUMNS.map((column) => [squash(column), column]));
 
-type Target = { field: Column } | { attribute: string };
+type Target = { field: Column } | { attribute: string } | { option: string };
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Attribute values that read as numbers become numbers; `007` keeps its zeros as a string. */
@@ -68,11 +83,13 @@ function targets(header: readonly string[]): Result<Target[]> {
     const name = raw.trim();
     if (name === '') return fail(badFile('invalid_csv', `Column ${index + 1} of the header row has no name.`));
     const attribute = /^attr\./i.test(name) ? name.slice(5).trim() : undefined;
-    const field = attribute === undefined ? COLUMN_BY_NAME.get(squash(name)) : undefined;
-    const target: Target = field ? { field } : { attribute: attribute ?? name };
-    const key = 'field' in target ? target.field : `attr.${target.attribute}`;
-    if (('attribute' in target && target.attribute === '') || seen.has(key))
-      return fail(badFile('invalid_csv', `Column ${index + 1} ("${name}") ${seen.has(key) ? `repeats column ${seen.get(key) ?? ''}` : 'names no attribute'}.`));
+    const option = /^option\./i.test(name) ? name.slice(7).trim() : undefined;
+    const field = attribute === undefined && option === undefined ? COLUMN_BY_NAME.get(squash(name)) : undefined;
+    const target: Target = field ? { field } : option !== undefined ? { option } : { attribute: attribute ?? name };
+    const key = 'field' in target ? target.field : 'option' in target ? `option.${target.option}` : `attr.${target.attribute}`;
+    const unnamed = ('attribute' in target && target.attribute === '') || ('option' in target && target.option === '');
+    if (unnamed || seen.has(key))
+      return fail(badFile('invalid_csv', `Column ${index + 1} ("${name}") ${seen.has(key) ? `repeats column ${seen.get(key) ?? ''}` : 'names no attribute or option'}.`));
     seen.set(key, index + 1);
     result.push(target);
   }
@@ -87,6 +104,8 @@ function cellValue(field: Column, text: string): { value?: unknown; problem?: st
     return NUMBER.test(text) ? { value: Number(text) } : { problem: `stock must be a whole number or empty, not "${text}"` };
   }
   if (text === '') return {};
+  // Several pictures in one cell, separated by "|".
+  if (field === 'images') return { value: text.split('|').map((url) => url.trim()).filter((url) => url !== '') };
   if (field === 'price') return NUMBER.test(text) ? { value: Number(text) } : { problem: `price must be a number such as 12.50, not "${text}"` };
   if (field === 'active') {
     const word = text.toLowerCase();
@@ -116,10 +135,15 @@ export function readCsvProducts(body: string): Result<ProductFile> {
     const row = index + 1;
     const product: Record<string, unknown> = {};
     const attributes: Record<string, string | number> = {};
+    const options: Record<string, string> = {};
     if (record.length > columns.value.length)
       problems.push({ row, field: '', message: `this row has ${record.length} values but the header names ${columns.value.length} columns` });
     columns.value.forEach((target, column) => {
       const text = record[column] ?? '';
+      if ('option' in target) {
+        if (text !== '') options[target.option] = text;
+        return;
+      }
       if ('attribute' in target) {
         if (text !== '') attributes[target.attribute] = ATTRIBUTE_NUMBER.test(text) ? Number(text) : text;
         return;
@@ -129,6 +153,7 @@ export function readCsvProducts(body: string): Result<ProductFile> {
       else if ('value' in cell) product[target.field] = cell.value;
     });
     product.attributes = attributes;
+    product.options = options;
     rows.push(product);
   });
   return ok({ rows, problems });

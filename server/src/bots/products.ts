@@ -1,9 +1,10 @@
 import { type Product, fieldPath, productSchema } from '@parley/shared';
-import { eq } from 'drizzle-orm';
-import { productToRow } from '../catalog/product-row';
+import { and, eq, sql } from 'drizzle-orm';
+import { productFromRow, productToRow } from '../catalog/product-row';
 import { products } from '../db/schema';
 import type { AppDeps } from '../deps';
-import { type Result, fail, ok } from '../errors';
+import { type Result, fail, notFound, ok } from '../errors';
+import { invalidInput } from '../http/validate';
 import { findBot } from './find';
 import { type ProductFile, type RowProblem, mediaKind, readCsvProducts, readJsonProducts } from './product-file';
 
@@ -40,8 +41,31 @@ function validRows(file: ProductFile): { products: Product[]; problems: RowProbl
     else firstRowOfSku.set(parsed.data.sku, row);
     valid.push(parsed.data);
   });
+  problems.push(...variantProblems(valid, firstRowOfSku));
   problems.sort((a, b) => a.row - b.row);
   return { products: valid, problems };
+}
+
+/** Variants must name a product of the same file, in its currency, each with its own option values. */
+function variantProblems(valid: readonly Product[], rowOf: ReadonlyMap<string, number>): RowProblem[] {
+  const bySku = new Map(valid.map((product) => [product.sku, product]));
+  const problems: RowProblem[] = [];
+  const seenChoices = new Map<string, number>();
+  for (const product of valid) {
+    if (product.variantOf === undefined) continue;
+    const row = rowOf.get(product.sku) ?? 0;
+    const parent = bySku.get(product.variantOf);
+    if (!parent) problems.push({ row, field: 'variantOf', message: `unknown SKU "${product.variantOf}": a variant names a product of the same file` });
+    else if (parent.variantOf !== undefined) problems.push({ row, field: 'variantOf', message: `"${parent.sku}" is itself a variant; a variant names the main product` });
+    else if (parent.currency !== product.currency)
+      problems.push({ row, field: 'currency', message: `a variant is priced in its product's currency (${parent.currency}), not ${product.currency}` });
+    if (Object.keys(product.options).length === 0) problems.push({ row, field: 'options', message: 'a variant needs its option values, such as { "Colour": "Noir" } (CSV: option.Colour)' });
+    const choice = `${product.variantOf}\u0000${JSON.stringify(Object.entries(product.options).sort())}`;
+    const first = seenChoices.get(choice);
+    if (first !== undefined) problems.push({ row, field: 'options', message: `the same options as row ${first}` });
+    else seenChoices.set(choice, row);
+  }
+  return problems;
 }
 
 /**
@@ -83,4 +107,60 @@ export function listProducts(deps: AppDeps, botId: string): Result<readonly Prod
   const found = findBot(deps, botId);
   if (!found.ok) return found;
   return ok(deps.directory.products(botId));
+}
+
+/** A change to one product from the catalog table: any field but its SKU. */
+export const productPatchSchema = productSchema.omit({ sku: true }).partial().strict();
+
+function productRow(deps: AppDeps, botId: string, sku: string) {
+  return deps.store.db.select().from(products).where(and(eq(products.botId, botId), eq(products.sku, sku))).get();
+}
+
+/** Creates or replaces one product (the catalog table's row), kept at its place in the catalog. */
+export function putProduct(deps: AppDeps, botId: string, sku: string, input: unknown): Result<Product> {
+  const found = findBot(deps, botId);
+  if (!found.ok) return found;
+  const parsed = productSchema.safeParse(typeof input === 'object' && input !== null ? { ...input, sku } : input);
+  if (!parsed.success) return fail(invalidInput(parsed.error.issues, 'Body'));
+  const checked = checkVariant(deps, botId, parsed.data);
+  if (!checked.ok) return checked;
+  const existing = productRow(deps, botId, sku);
+  const position = existing?.position ?? (deps.store.db.select({ n: sql<number>`coalesce(max(${products.position}) + 1, 0)` }).from(products).where(eq(products.botId, botId)).get()?.n ?? 0);
+  const row = productToRow(botId, parsed.data, position, deps.now().toISOString());
+  deps.store.db.insert(products).values(row).onConflictDoUpdate({ target: [products.botId, products.sku], set: row }).run();
+  deps.directory.forgetProducts(botId);
+  return ok(parsed.data);
+}
+
+/** Changes some fields of one product (price, stock, active…); an unknown SKU is a 404. */
+export function patchProduct(deps: AppDeps, botId: string, sku: string, input: unknown): Result<Product> {
+  const found = findBot(deps, botId);
+  if (!found.ok) return found;
+  const existing = productRow(deps, botId, sku);
+  if (!existing) return fail({ ...notFound('Product', sku), field: 'sku' });
+  const patch = productPatchSchema.safeParse(input);
+  if (!patch.success) return fail(invalidInput(patch.error.issues, 'Body'));
+  return putProduct(deps, botId, sku, { ...productFromRow(existing), ...patch.data });
+}
+
+export function deleteProduct(deps: AppDeps, botId: string, sku: string): Result<{ deleted: string }> {
+  const found = findBot(deps, botId);
+  if (!found.ok) return found;
+  if (deps.store.db.select({ sku: products.sku }).from(products).where(and(eq(products.botId, botId), eq(products.variantOf, sku))).get())
+    return fail({ status: 409, code: 'has_variants', field: 'sku', message: `"${sku}" has variants: delete them first, or import the catalog without it.` });
+  const removed = deps.store.db.delete(products).where(and(eq(products.botId, botId), eq(products.sku, sku))).run();
+  if (removed.changes === 0) return fail({ ...notFound('Product', sku), field: 'sku' });
+  deps.directory.forgetProducts(botId);
+  return ok({ deleted: sku });
+}
+
+/** A variant saved alone must name an existing main product of the same currency. */
+function checkVariant(deps: AppDeps, botId: string, product: Product): Result<true> {
+  if (product.variantOf === undefined) return ok(true);
+  const parent = productRow(deps, botId, product.variantOf);
+  if (!parent || parent.variantOf !== null)
+    return fail({ status: 400, code: 'invalid_input', field: 'variantOf', message: `Body field "variantOf": unknown SKU "${product.variantOf}": a variant names a main product of the catalog.` });
+  if (parent.currency !== product.currency)
+    return fail({ status: 400, code: 'invalid_input', field: 'currency', message: `Body field "currency": a variant is priced in its product's currency (${parent.currency}), not ${product.currency}.` });
+  return ok(true);
 }

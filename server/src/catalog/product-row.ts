@@ -3,9 +3,19 @@ import { z } from 'zod';
 import type { ProductRow, products } from '../db/schema';
 
 const attributesSchema = z.record(z.string(), attributeValueSchema);
+const imagesSchema = z.array(z.string());
+const optionsSchema = z.record(z.string(), z.string());
+
+function readColumn<S extends z.ZodType>(schema: S, text: string, empty: z.output<S>): z.output<S> {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : empty;
+  } catch {
+    return empty;
+  }
+}
 
 export function productFromRow(row: ProductRow): Product {
-  const attributes = attributesSchema.safeParse(JSON.parse(row.attributes));
   return {
     sku: row.sku,
     title: row.title,
@@ -14,9 +24,12 @@ export function productFromRow(row: ProductRow): Product {
     url: row.url ?? undefined,
     price: row.price,
     currency: row.currency,
-    attributes: attributes.success ? attributes.data : {},
+    images: readColumn(imagesSchema, row.images, []),
+    attributes: readColumn(attributesSchema, row.attributes, {}),
     stock: row.stock,
     active: row.active,
+    ...(row.variantOf === null ? {} : { variantOf: row.variantOf }),
+    options: readColumn(optionsSchema, row.options, {}),
   };
 }
 
@@ -30,9 +43,12 @@ export function productToRow(botId: string, product: Product, position: number, 
     url: product.url ?? null,
     price: product.price,
     currency: product.currency,
+    images: JSON.stringify(product.images),
     attributes: JSON.stringify(product.attributes),
     stock: product.stock,
     active: product.active,
+    variantOf: product.variantOf ?? null,
+    options: JSON.stringify(product.options),
     position,
     updatedAt: now,
   };

@@ -109,12 +109,18 @@ export const products = sqliteTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     imageUrl: text('image_url'),
+    /** JSON array of more image URLs. */
+    images: text('images').notNull().default('[]'),
     url: text('url'),
     price: real('price').notNull(),
     currency: text('currency').notNull(),
     attributes: text('attributes').notNull().default('{}'),
     stock: integer('stock'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** The SKU of the product this row is a variant of (a colour, a size), with its own stock. */
+    variantOf: text('variant_of'),
+    /** JSON object of a variant's option values. */
+    options: text('options').notNull().default('{}'),
     position: integer('position').notNull().default(0),
     updatedAt: text('updated_at').notNull(),
   },

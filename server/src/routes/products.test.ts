@@ -20,8 +20,8 @@ describe('product import', () => {
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ imported: 2 });
     expect(await list()).toEqual([
-      { sku: 'B', title: 'Boots', description: '', price: 90, currency: 'EUR', attributes: {}, stock: 3, active: true },
-      { sku: 'A', title: 'Sandals', description: '', price: 20.5, currency: 'EUR', attributes: { color: 'red' }, stock: null, active: true },
+      { sku: 'B', title: 'Boots', description: '', images: [], price: 90, currency: 'EUR', attributes: {}, stock: 3, active: true, options: {} },
+      { sku: 'A', title: 'Sandals', description: '', images: [], price: 20.5, currency: 'EUR', attributes: { color: 'red' }, stock: null, active: true, options: {} },
     ]);
 
     const second = await parley.request('POST', '/api/bots/shop/products', { products: [{ sku: 'C', title: 'Clogs', price: 30, currency: 'USD' }] });
@@ -48,12 +48,68 @@ describe('product import', () => {
         url: 'https://shop/s1',
         price: 79.9,
         currency: 'USD',
+        images: [],
         attributes: { size: 42, color: 'blue', code: '007' },
         stock: null,
         active: true,
+        options: {},
       },
-      { sku: 'S2', title: 'Sandal', description: '', price: 15, currency: 'USD', attributes: { size: 38.5, code: 12 }, stock: 4, active: false },
+      { sku: 'S2', title: 'Sandal', description: '', images: [], price: 15, currency: 'USD', attributes: { size: 38.5, code: 12 }, stock: 4, active: false, options: {} },
     ]);
+  });
+
+  it('imports variants (nested in JSON, or rows naming their product in CSV) with their own stock, and several images', async () => {
+    const nested = await parley.request('POST', '/api/bots/shop/products', [
+      {
+        sku: 'BAG',
+        title: 'Le Sillage',
+        price: 4200,
+        currency: 'EUR',
+        images: ['https://img/front.jpg', 'https://img/back.jpg'],
+        variants: [
+          { sku: 'BAG-NC', options: { Colour: 'Noir', Strap: 'Chain' }, stock: 1 },
+          { sku: 'BAG-CL', options: { Colour: 'Cognac', Strap: 'Leather' }, stock: 0, price: 4400 },
+        ],
+      },
+    ]);
+    expect(nested.status).toBe(200);
+    expect((await list()).map((p: { sku: string; variantOf?: string; price: number; stock: number | null; images: string[] }) => [p.sku, p.variantOf, p.price, p.stock, p.images.length])).toEqual([
+      ['BAG', undefined, 4200, null, 2],
+      ['BAG-NC', 'BAG', 4200, 1, 2],
+      ['BAG-CL', 'BAG', 4400, 0, 2],
+    ]);
+    const rows = await csv(['sku,title,price,currency,stock,variantOf,option.Size,images', 'TEE,Tee,20,USD,,,,https://img/a.png|https://img/b.png', 'TEE-S,Tee,20,USD,5,TEE,S,', 'TEE-M,Tee,20,USD,0,TEE,M,'].join('\n'));
+    expect(rows.status).toBe(200);
+    const catalog = await list();
+    expect(catalog[0].images).toEqual(['https://img/a.png', 'https://img/b.png']);
+    expect(catalog[1]).toMatchObject({ sku: 'TEE-S', variantOf: 'TEE', options: { Size: 'S' }, stock: 5 });
+  });
+
+  it('refuses variants of unknown SKUs, in another currency, without options or twice the same, and imports nothing', async () => {
+    await parley.request('POST', '/api/bots/shop/products', [{ sku: 'KEEP', title: 'Kept', price: 1, currency: 'USD' }]);
+    const response = await csv(
+      [
+        'sku,title,price,currency,variantOf,option.Size',
+        'TEE,Tee,20,USD,,',
+        'TEE-S,Tee,20,USD,TEE,S',
+        'TEE-S2,Tee,20,USD,TEE,S',
+        'TEE-X,Tee,20,EUR,TEE,XL',
+        'TEE-Y,Tee,20,USD,NOPE,L',
+        'TEE-Z,Tee,20,USD,TEE,',
+        'BAD,Bad,-3,USD,,',
+      ].join('\n'),
+    );
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error.code).toBe('invalid_products');
+    expect(error.details).toEqual([
+      { row: 3, field: 'options', message: 'the same options as row 2' },
+      { row: 4, field: 'currency', message: "a variant is priced in its product's currency (USD), not EUR" },
+      { row: 5, field: 'variantOf', message: 'unknown SKU "NOPE": a variant names a product of the same file' },
+      { row: 6, field: 'options', message: 'a variant needs its option values, such as { "Colour": "Noir" } (CSV: option.Colour)' },
+      { row: 7, field: 'price', message: 'a price cannot be negative' },
+    ]);
+    expect((await list()).map((p: { sku: string }) => p.sku)).toEqual(['KEEP']);
   });
 
   it('refuses a bad CSV with every bad row listed and imports nothing', async () => {
@@ -87,5 +143,32 @@ describe('product import', () => {
     const noHeader = await csv('');
     expect(noHeader.status).toBe(400);
     expect((await noHeader.json()).error.code).toBe('invalid_csv');
+  });
+});
+
+describe('one product at a time', () => {
+  it('creates, changes and removes a product; unknown SKUs and bad fields get clear errors', async () => {
+    const put = await parley.request('PUT', '/api/bots/shop/products/MUG', { title: 'Mug', price: 12, currency: 'EUR', stock: 4 });
+    expect(put.status).toBe(200);
+    const patched = await parley.request('PATCH', '/api/bots/shop/products/MUG', { stock: 9, price: 11.5 });
+    expect(await patched.json()).toMatchObject({ sku: 'MUG', title: 'Mug', price: 11.5, stock: 9 });
+    expect(await list()).toHaveLength(1);
+
+    const unknown = await parley.request('PATCH', '/api/bots/shop/products/NOPE', { stock: 1 });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error).toMatchObject({ code: 'not_found', field: 'sku', message: 'Product "NOPE" does not exist.' });
+    const negative = await parley.request('PATCH', '/api/bots/shop/products/MUG', { price: -1 });
+    expect(negative.status).toBe(400);
+    expect((await negative.json()).error.field).toBe('price');
+    const currency = await parley.request('PUT', '/api/bots/shop/products/MUG-RED', { title: 'Mug', price: 12, currency: 'USD', variantOf: 'MUG', options: { Colour: 'Red' } });
+    expect((await currency.json()).error).toMatchObject({ field: 'currency' });
+    const orphan = await parley.request('PUT', '/api/bots/shop/products/MUG-RED', { title: 'Mug', price: 12, currency: 'EUR', variantOf: 'CUP', options: { Colour: 'Red' } });
+    expect((await orphan.json()).error).toMatchObject({ field: 'variantOf' });
+    const malformed = await parley.request('PATCH', '/api/bots/shop/products/MUG', '{"stock": ');
+    expect(malformed.status).toBe(400);
+
+    expect((await parley.request('DELETE', '/api/bots/shop/products/MUG')).status).toBe(200);
+    expect((await parley.request('DELETE', '/api/bots/shop/products/MUG')).status).toBe(404);
+    expect(await list()).toEqual([]);
   });
 });

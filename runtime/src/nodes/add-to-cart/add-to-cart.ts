@@ -37,7 +37,9 @@ export const addToCartNode = defineNodeType({
     if (!isJsonObject(product) || typeof product.sku !== 'string' || typeof product.title !== 'string' || typeof product.price !== 'number' || typeof product.currency !== 'string')
       return next('failed', { events: [{ type: 'cart.no_product', nodeId: ctx.nodeId, data: { variable: data.productVariable } }] });
     const quantity = typeof data.quantity === 'number' ? data.quantity : Math.floor(Number(ctx.render(data.quantity)));
+    // A variant brings its own option values (Colour: Noir); the node's add to them.
     const options: Record<string, string> = {};
+    if (isJsonObject(product.options)) for (const [name, value] of Object.entries(product.options)) if (typeof value === 'string') options[name] = value;
     for (const option of data.options) {
       const value = ctx.render(option.value).trim();
       if (value !== '') options[option.name] = value;

@@ -2,7 +2,7 @@ import type { Effect, Product } from '@parley/shared';
 import { describe, expect, it } from 'vitest';
 import { testChat, testFlow, texts } from '../../testing';
 
-const product = (sku: string, title: string, price: number, currency = 'USD'): Product => ({ sku, title, price, currency, description: '', attributes: {}, stock: null, active: true });
+const product = (sku: string, title: string, price: number, currency = 'USD'): Product => ({ sku, title, price, currency, description: '', images: [], attributes: {}, stock: null, active: true, options: {} });
 const catalog = [product('F01', 'Dewdrop Foundation', 42), product('F02', 'Velvet Matte', 34.5), product('EU1', 'Parfum', 80, 'EUR')];
 
 /** Cards → add to cart (with a shade) → cart → payment of the cart. */

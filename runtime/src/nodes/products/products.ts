@@ -14,6 +14,7 @@ import {
   wait,
 } from '@parley/shared';
 import { z } from 'zod';
+import { inStock } from '../../catalog';
 import { optionByTyping } from '../../choice';
 import { inboundText } from '../../text';
 import { type CompiledFilter, type FieldReader, FILTER_OPS, compileFilter, fieldReader, operand, passes, sortProducts } from './filters';
@@ -125,7 +126,8 @@ function pick(data: Config, ctx: NodeContext): Product[] {
   };
   const picked: Product[] = [];
   for (const product of data.from === 'variable' ? listed(data, ctx) : ctx.products) {
-    if (!product.active || (data.onlyInStock && product.stock === 0) || !fits(product)) continue;
+    // Variants are chosen after the product (Choose options); a product shows while any variant is left.
+    if (product.variantOf !== undefined || !product.active || (data.onlyInStock && !inStock(ctx.products, product)) || !fits(product)) continue;
     picked.push(product);
     if (!plan.sortBy && picked.length >= data.limit) break;
   }
@@ -159,7 +161,7 @@ function listed(data: Config, ctx: NodeContext): Product[] {
 }
 
 /** A product as plain JSON, for templates and variables. */
-function productJson(product: Product): { [key: string]: JsonValue } {
+export function productJson(product: Product): { [key: string]: JsonValue } {
   const json: { [key: string]: JsonValue } = {
     sku: product.sku,
     title: product.title,
@@ -168,7 +170,11 @@ function productJson(product: Product): { [key: string]: JsonValue } {
     description: product.description,
     attributes: { ...product.attributes },
   };
-  if (product.imageUrl !== undefined) json.imageUrl = product.imageUrl;
+  const imageUrl = product.imageUrl ?? product.images[0];
+  if (imageUrl !== undefined) json.imageUrl = imageUrl;
+  if (product.images.length > 0) json.images = [...product.images];
+  if (Object.keys(product.options).length > 0) json.options = { ...product.options };
+  if (product.variantOf !== undefined) json.variantOf = product.variantOf;
   if (product.url !== undefined) json.url = product.url;
   return json;
 }

@@ -8,6 +8,8 @@ const foundation = (sku: string, title: string, skin: string, finish: string, st
   price: 30,
   currency: 'USD',
   description: '',
+  images: [],
+  options: {},
   attributes: { skin, finish },
   stock,
   active: true,
