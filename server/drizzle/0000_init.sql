@@ -17,6 +17,7 @@ CREATE TABLE `bots` (
 	`draft` text NOT NULL,
 	`draft_revision` integer DEFAULT 1 NOT NULL,
 	`published_version_id` integer,
+	`catalog_bot_id` text,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL
 );
@@ -171,6 +172,7 @@ CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);--> statement-brea
 CREATE TABLE `orders` (
 	`id` text PRIMARY KEY NOT NULL,
 	`bot_id` text NOT NULL,
+	`catalog_id` text NOT NULL,
 	`conversation_id` text NOT NULL,
 	`payment_id` text NOT NULL,
 	`status` text NOT NULL,
@@ -187,6 +189,7 @@ CREATE INDEX `orders_bot` ON `orders` (`bot_id`,`created_at`);--> statement-brea
 CREATE TABLE `waitlist` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`bot_id` text NOT NULL,
+	`catalog_id` text NOT NULL,
 	`sku` text NOT NULL,
 	`conversation_id` text NOT NULL,
 	`notice` text NOT NULL,
@@ -195,7 +198,7 @@ CREATE TABLE `waitlist` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `waitlist_once` ON `waitlist` (`bot_id`,`sku`,`conversation_id`);--> statement-breakpoint
-CREATE INDEX `waitlist_waiting` ON `waitlist` (`bot_id`,`sku`,`notified_at`);--> statement-breakpoint
+CREATE INDEX `waitlist_waiting` ON `waitlist` (`catalog_id`,`sku`,`notified_at`);--> statement-breakpoint
 CREATE TABLE `webhook_deliveries` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`webhook_id` text NOT NULL,

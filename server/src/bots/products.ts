@@ -72,8 +72,17 @@ function variantProblems(valid: readonly Product[], rowOf: ReadonlyMap<string, n
  * Replaces a bot's catalog with a JSON or CSV file, all or nothing: any bad row (or repeated SKU)
  * is a 400 `invalid_products` listing every problem by row and field, and nothing is imported.
  */
-export function importProducts(deps: AppDeps, botId: string, file: ProductImport): Result<{ imported: number }> {
+/** Catalog writes go to the bot that owns the catalog, never through a bot that shares it. */
+function ownCatalog(deps: AppDeps, botId: string): Result<true> {
   const found = findBot(deps, botId);
+  if (!found.ok) return found;
+  const owner = found.value.catalogBotId;
+  if (owner !== null) return fail({ status: 409, code: 'uses_shared_catalog', message: `Bot "${botId}" sells from "${owner}"'s catalog: change the products there.` });
+  return ok(true);
+}
+
+export function importProducts(deps: AppDeps, botId: string, file: ProductImport): Result<{ imported: number }> {
+  const found = ownCatalog(deps, botId);
   if (!found.ok) return found;
   const kind = mediaKind(file.contentType);
   if (!kind) return fail({ status: 415, code: 'unsupported_media_type', message: 'Send products as JSON ("Content-Type: application/json") or CSV ("Content-Type: text/csv").' });
@@ -118,7 +127,7 @@ function productRow(deps: AppDeps, botId: string, sku: string) {
 
 /** Creates or replaces one product (the catalog table's row), kept at its place in the catalog. */
 export function putProduct(deps: AppDeps, botId: string, sku: string, input: unknown): Result<Product> {
-  const found = findBot(deps, botId);
+  const found = ownCatalog(deps, botId);
   if (!found.ok) return found;
   const parsed = productSchema.safeParse(typeof input === 'object' && input !== null ? { ...input, sku } : input);
   if (!parsed.success) return fail(invalidInput(parsed.error.issues, 'Body'));
@@ -134,7 +143,7 @@ export function putProduct(deps: AppDeps, botId: string, sku: string, input: unk
 
 /** Changes some fields of one product (price, stock, active…); an unknown SKU is a 404. */
 export function patchProduct(deps: AppDeps, botId: string, sku: string, input: unknown): Result<Product> {
-  const found = findBot(deps, botId);
+  const found = ownCatalog(deps, botId);
   if (!found.ok) return found;
   const existing = productRow(deps, botId, sku);
   if (!existing) return fail({ ...notFound('Product', sku), field: 'sku' });
@@ -144,7 +153,7 @@ export function patchProduct(deps: AppDeps, botId: string, sku: string, input: u
 }
 
 export function deleteProduct(deps: AppDeps, botId: string, sku: string): Result<{ deleted: string }> {
-  const found = findBot(deps, botId);
+  const found = ownCatalog(deps, botId);
   if (!found.ok) return found;
   if (deps.store.db.select({ sku: products.sku }).from(products).where(and(eq(products.botId, botId), eq(products.variantOf, sku))).get())
     return fail({ status: 409, code: 'has_variants', field: 'sku', message: `"${sku}" has variants: delete them first, or import the catalog without it.` });

@@ -30,6 +30,12 @@ export type CreateBotInput = Omit<z.input<typeof createBotSchema>, 'flow'> & { f
 export const updateBotSchema = z.object({
   name: z.string().trim().min(1, 'a bot needs a name').max(200).optional(),
   description: z.string().max(2_000).optional(),
+  catalogBotId: z
+    .string()
+    .min(1)
+    .nullable()
+    .optional()
+    .meta({ description: "Sell from another bot's catalog (one stock for both); null returns to the bot's own catalog." }),
 });
 export type UpdateBotInput = z.input<typeof updateBotSchema>;
 
@@ -52,6 +58,8 @@ export const botViewSchema = z.object({
   publishedVersionId: z.number().int().nullable(),
   /** The published version's number (1, 2, …), null before the first publish. */
   publishedVersion: z.number().int().nullable(),
+  /** The bot whose catalog this one sells from; null: its own. */
+  catalogBotId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { asc, eq, inArray } from 'drizzle-orm';
-import { bots, conversations, events, flowVersions, handoffs, payments, products, timers, turns } from '../db/schema';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { settleOrder } from '../commerce/orders';
+import { bots, conversations, events, flowVersions, handoffs, orders, payments, products, timers, turns, waitlist, webhookDeliveries, webhooks } from '../db/schema';
 import type { AppDeps } from '../deps';
-import { type Result, fail, notFound, ok } from '../errors';
+import { type AppError, type Result, fail, notFound, ok } from '../errors';
 import { invalidInput } from '../http/validate';
 import { findBot } from './find';
 import { blankFlow, flowForBot } from './flow-input';
@@ -21,6 +22,7 @@ const botColumns = {
   draftRevision: bots.draftRevision,
   publishedVersionId: bots.publishedVersionId,
   publishedVersion: flowVersions.version,
+  catalogBotId: bots.catalogBotId,
   createdAt: bots.createdAt,
   updatedAt: bots.updatedAt,
 };
@@ -75,8 +77,13 @@ export function updateBot(deps: AppDeps, botId: string, input: UpdateBotInput): 
   if (!parsed.success) return fail(invalidInput(parsed.error.issues, 'Body'));
   const found = findBot(deps, botId);
   if (!found.ok) return found;
-  const { name, description } = parsed.data;
+  const { name, description, catalogBotId } = parsed.data;
   const changes: Partial<typeof bots.$inferInsert> = { updatedAt: deps.now().toISOString() };
+  if (catalogBotId !== undefined) {
+    const shared = sharedCatalogProblem(deps, botId, catalogBotId);
+    if (shared) return fail(shared);
+    changes.catalogBotId = catalogBotId;
+  }
   if (description !== undefined) changes.description = description;
   if (name !== undefined) {
     changes.name = name;
@@ -87,18 +94,44 @@ export function updateBot(deps: AppDeps, botId: string, input: UpdateBotInput): 
   }
   deps.store.db.update(bots).set(changes).where(eq(bots.id, botId)).run();
   deps.directory.forgetBot(botId);
+  deps.directory.forgetProducts(botId);
   return getBot(deps, botId);
+}
+
+/** A bot shares the catalog of a bot that has its own (no chains), and never its own. */
+function sharedCatalogProblem(deps: AppDeps, botId: string, catalogBotId: string | null): AppError | undefined {
+  if (catalogBotId === null) return undefined;
+  const field = 'catalogBotId';
+  if (catalogBotId === botId) return { status: 400, code: 'invalid_input', field, message: 'A bot uses its own catalog by default: set catalogBotId to null for that.' };
+  const owner = deps.store.db.select({ catalogBotId: bots.catalogBotId }).from(bots).where(eq(bots.id, catalogBotId)).get();
+  if (!owner) return { ...notFound('Bot', catalogBotId), field };
+  if (owner.catalogBotId !== null) return { status: 400, code: 'invalid_input', field, message: `"${catalogBotId}" itself sells from "${owner.catalogBotId}"'s catalog: share that one.` };
+  if (deps.store.db.select({ id: bots.id }).from(bots).where(eq(bots.catalogBotId, botId)).get())
+    return { status: 409, code: 'catalog_shared', field, message: `Other bots sell from "${botId}"'s catalog: it keeps its own.` };
+  return undefined;
 }
 
 /** Deletes a bot with everything it ever stored, in one transaction. */
 export function deleteBot(deps: AppDeps, botId: string): Result<{ deleted: string }> {
   const found = findBot(deps, botId);
   if (!found.ok) return found;
+  const sharer = deps.store.db.select({ id: bots.id }).from(bots).where(eq(bots.catalogBotId, botId)).get();
+  if (sharer) return fail({ status: 409, code: 'catalog_shared', message: `"${sharer.id}" sells from this bot's catalog: point it elsewhere (catalogBotId) before deleting this bot.` });
+  const catalogOwner = deps.directory.catalogOf(botId);
   deps.store.db.transaction((tx) => {
     const ofBot = tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.botId, botId));
     tx.delete(timers).where(inArray(timers.conversationId, ofBot)).run();
     tx.delete(turns).where(eq(turns.botId, botId)).run();
     tx.delete(events).where(eq(events.botId, botId)).run();
+    // Units held by unpaid orders go back (a shared catalog outlives this bot).
+    const at = deps.now().toISOString();
+    for (const order of tx.select({ paymentId: orders.paymentId }).from(orders).where(and(eq(orders.botId, botId), eq(orders.status, 'pending'))).all())
+      settleOrder(tx, order.paymentId, 'failed', at);
+    const hooks = tx.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.botId, botId));
+    tx.delete(webhookDeliveries).where(inArray(webhookDeliveries.webhookId, hooks)).run();
+    tx.delete(webhooks).where(eq(webhooks.botId, botId)).run();
+    tx.delete(orders).where(eq(orders.botId, botId)).run();
+    tx.delete(waitlist).where(eq(waitlist.botId, botId)).run();
     tx.delete(payments).where(eq(payments.botId, botId)).run();
     tx.delete(handoffs).where(eq(handoffs.botId, botId)).run();
     tx.delete(conversations).where(eq(conversations.botId, botId)).run();
@@ -107,6 +140,6 @@ export function deleteBot(deps: AppDeps, botId: string): Result<{ deleted: strin
     tx.delete(bots).where(eq(bots.id, botId)).run();
   });
   deps.directory.forgetBot(botId);
-  deps.directory.forgetProducts(botId);
+  deps.directory.forgetProducts(catalogOwner);
   return ok({ deleted: botId });
 }

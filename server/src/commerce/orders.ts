@@ -18,6 +18,7 @@ export type OpenOrderFailure = { code: 'sold_out' | 'unknown_sku' | 'currency_mi
 export interface OpenOrderInput {
   paymentId: string;
   botId: string;
+  catalogId: string;
   conversationId: string;
   sessionId: string;
   provider: string;
@@ -54,7 +55,7 @@ function takeFromStock(db: Db, input: OpenOrderInput): { sku: string; quantity: 
   const reserved: { sku: string; quantity: number }[] = [];
   const soldOut: string[] = [];
   for (const [sku, quantity] of wanted) {
-    const product = db.select().from(products).where(and(eq(products.botId, input.botId), eq(products.sku, sku))).get();
+    const product = db.select().from(products).where(and(eq(products.botId, input.catalogId), eq(products.sku, sku))).get();
     if (!product) throw new OrderRefused({ code: 'unknown_sku', error: `No product with SKU "${sku}" in this bot's catalog.`, skus: [sku] });
     if (!product.active) throw new OrderRefused({ code: 'unavailable', error: `"${product.title}" is not for sale at the moment.`, skus: [sku] });
     if (product.currency !== input.effect.currency)
@@ -64,7 +65,7 @@ function takeFromStock(db: Db, input: OpenOrderInput): { sku: string; quantity: 
     const taken = db
       .update(products)
       .set({ stock: sql`${products.stock} - ${quantity}`, updatedAt: input.now.toISOString() })
-      .where(and(eq(products.botId, input.botId), eq(products.sku, sku), isNotNull(products.stock), gte(products.stock, quantity)))
+      .where(and(eq(products.botId, input.catalogId), eq(products.sku, sku), isNotNull(products.stock), gte(products.stock, quantity)))
       .run();
     if (taken.changes === 1) reserved.push({ sku, quantity });
     else soldOut.push(sku);
@@ -108,6 +109,7 @@ export function openOrder(store: Store, input: OpenOrderInput): { ok: true; orde
     const row = {
       id: orderId,
       botId: input.botId,
+      catalogId: input.catalogId,
       conversationId: input.conversationId,
       paymentId: input.paymentId,
       status: 'pending' as const,
@@ -153,7 +155,7 @@ export function settleOrder(db: Db, paymentId: string, outcome: keyof typeof ORD
     for (const line of readJson(reservedSchema, order.reserved) ?? []) {
       db.update(products)
         .set({ stock: sql`${products.stock} + ${line.quantity}`, updatedAt: at })
-        .where(and(eq(products.botId, order.botId), eq(products.sku, line.sku), isNotNull(products.stock)))
+        .where(and(eq(products.botId, order.catalogId), eq(products.sku, line.sku), isNotNull(products.stock)))
         .run();
       restocked.push(line.sku);
     }

@@ -12,7 +12,7 @@ export async function notifyBackInStock(store: Store, pipeline: TurnPipeline, no
   const due = store.db
     .select({ id: waitlist.id, conversationId: waitlist.conversationId, notice: waitlist.notice })
     .from(waitlist)
-    .innerJoin(products, and(eq(products.botId, waitlist.botId), eq(products.sku, waitlist.sku)))
+    .innerJoin(products, and(eq(products.botId, waitlist.catalogId), eq(products.sku, waitlist.sku)))
     .where(and(isNull(waitlist.notifiedAt), eq(products.active, true), or(isNull(products.stock), gt(products.stock, 0))))
     .orderBy(waitlist.id)
     .limit(100)

@@ -11,6 +11,8 @@ export const orders = sqliteTable(
   {
     id: text('id').primaryKey(),
     botId: text('bot_id').notNull(),
+    /** The bot whose catalog the units came from (its own, or the one it shares). */
+    catalogId: text('catalog_id').notNull(),
     conversationId: text('conversation_id').notNull(),
     paymentId: text('payment_id').notNull().unique(),
     status: text('status', { enum: ['pending', 'paid', 'cancelled', 'refunded'] }).notNull(),
@@ -32,13 +34,14 @@ export const waitlist = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     botId: text('bot_id').notNull(),
+    catalogId: text('catalog_id').notNull(),
     sku: text('sku').notNull(),
     conversationId: text('conversation_id').notNull(),
     notice: text('notice').notNull(),
     createdAt: text('created_at').notNull(),
     notifiedAt: text('notified_at'),
   },
-  (t) => [uniqueIndex('waitlist_once').on(t.botId, t.sku, t.conversationId), index('waitlist_waiting').on(t.botId, t.sku, t.notifiedAt)],
+  (t) => [uniqueIndex('waitlist_once').on(t.botId, t.sku, t.conversationId), index('waitlist_waiting').on(t.catalogId, t.sku, t.notifiedAt)],
 );
 
 /** A brand's endpoint told about changes (orders now; more events later), signed with its secret. */

@@ -19,6 +19,8 @@ export const bots = sqliteTable('bots', {
   /** Bumped on every draft save: a save naming an older revision is refused (two tabs editing). */
   draftRevision: integer('draft_revision').notNull().default(1),
   publishedVersionId: integer('published_version_id'),
+  /** Sells from another bot's catalog (shared stock) instead of its own. */
+  catalogBotId: text('catalog_bot_id'),
   createdAt: createdAt(),
   updatedAt: text('updated_at').notNull(),
 });

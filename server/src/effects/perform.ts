@@ -8,6 +8,8 @@ import { performHttp } from './http';
 
 export interface EffectContext {
   botId: string;
+  /** The bot whose catalog (and stock) this bot sells from. */
+  catalogId: string;
   conversationId: string;
   sessionId: string;
   now: Date;
@@ -49,7 +51,7 @@ async function createPayment(effect: PaymentEffect, ctx: EffectContext, deps: Ef
   // The units are taken before the link exists: of many customers at the last unit, one gets a link.
   let opened: ReturnType<typeof openOrder>;
   try {
-    opened = openOrder(deps.store, { paymentId: id, botId: ctx.botId, conversationId: ctx.conversationId, sessionId: ctx.sessionId, provider: provider.id, effect, expiresAt, now: ctx.now });
+    opened = openOrder(deps.store, { paymentId: id, botId: ctx.botId, catalogId: ctx.catalogId, conversationId: ctx.conversationId, sessionId: ctx.sessionId, provider: provider.id, effect, expiresAt, now: ctx.now });
   } catch (error) {
     // The store failed (the turn's own commit will fail too and answer 503): no link, nothing reserved.
     console.error('Opening an order failed:', error);
@@ -59,11 +61,11 @@ async function createPayment(effect: PaymentEffect, ctx: EffectContext, deps: Ef
     ctx.writes.events.push({ type: `order.refused`, data: { code: opened.failure.code, skus: opened.failure.skus } });
     return { kind: 'effect', effectId: effect.id, ok: false, error: opened.failure.error, code: opened.failure.code };
   }
-  deps.stockChanged(ctx.botId);
+  deps.stockChanged(ctx.catalogId);
   const checkout = await withinTime(provider.createCheckout({ id, effect, expiresAt }), PROVIDER_TIMEOUT_MS);
   if (!checkout.ok) {
     cancelOrder(deps.store, id, ctx.now);
-    deps.stockChanged(ctx.botId);
+    deps.stockChanged(ctx.catalogId);
     return failure(effect.id, checkout.error);
   }
   attachCheckout(deps.store, id, checkout.url, checkout.providerRef);
@@ -72,7 +74,7 @@ async function createPayment(effect: PaymentEffect, ctx: EffectContext, deps: Ef
 }
 
 function joinWaitlist(effect: WaitlistEffect, ctx: EffectContext): EffectResultInbound {
-  ctx.writes.waitlist.push({ botId: ctx.botId, sku: effect.sku, conversationId: ctx.conversationId, notice: effect.notice, createdAt: ctx.now.toISOString() });
+  ctx.writes.waitlist.push({ botId: ctx.botId, catalogId: ctx.catalogId, sku: effect.sku, conversationId: ctx.conversationId, notice: effect.notice, createdAt: ctx.now.toISOString() });
   return result(effect.id, { sku: effect.sku });
 }
 

@@ -10,6 +10,7 @@ export interface BotInfo {
   id: string;
   name: string;
   publishedVersionId: number | null;
+  catalogBotId: string | null;
 }
 
 export interface LoadedVersion {
@@ -29,6 +30,8 @@ export interface Directory {
   bot(botId: string): BotInfo | undefined;
   version(versionId: number): VersionLookup;
   products(botId: string): readonly Product[];
+  /** The bot whose catalog this bot sells from: its own id, or the bot it shares a catalog with. */
+  catalogOf(botId: string): string;
   forgetBot(botId: string): void;
   forgetProducts(botId: string): void;
   readonly catalog: NodeCatalog;
@@ -42,14 +45,15 @@ export function createDirectory({ db }: Store, catalog: NodeCatalog): Directory 
   const productCache = new Map<string, readonly Product[]>();
   const conversationCache = createConversationCache();
   const selectBot = db
-    .select({ id: bots.id, name: bots.name, publishedVersionId: bots.publishedVersionId })
+    .select({ id: bots.id, name: bots.name, publishedVersionId: bots.publishedVersionId, catalogBotId: bots.catalogBotId })
     .from(bots)
     .where(eq(bots.id, sql.placeholder('id')))
     .prepare();
 
-  return {
+  const directory: Directory = {
     catalog,
     conversations: conversationCache,
+    catalogOf: (botId) => directory.bot(botId)?.catalogBotId ?? botId,
     bot(botId) {
       const cached = botCache.get(botId);
       if (cached) return cached;
@@ -73,17 +77,22 @@ export function createDirectory({ db }: Store, catalog: NodeCatalog): Directory 
       return lookup;
     },
     products(botId) {
-      const cached = productCache.get(botId);
+      const owner = directory.catalogOf(botId);
+      const cached = productCache.get(owner);
       if (cached) return cached;
-      const rows = db.select().from(products).where(eq(products.botId, botId)).orderBy(asc(products.position)).all();
+      const rows = db.select().from(products).where(eq(products.botId, owner)).orderBy(asc(products.position)).all();
       const list = rows.map(productFromRow);
-      productCache.set(botId, list);
+      productCache.set(owner, list);
       return list;
     },
     forgetBot(botId) {
       botCache.delete(botId);
       conversationCache.forgetBot(botId);
     },
-    forgetProducts: (botId) => productCache.delete(botId),
+    forgetProducts(botId) {
+      productCache.delete(botId);
+      productCache.delete(directory.catalogOf(botId));
+    },
   };
+  return directory;
 }

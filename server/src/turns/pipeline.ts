@@ -109,7 +109,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       // Every outcome of this round is fed back; effects they ask for run in the next round.
       const outcomes: Inbound[] = [];
       for (const effect of result.effects) {
-        const outcome = await performEffect(effect, { botId: address.botId, conversationId, sessionId: turnSessionId, now, writes }, deps.effects);
+        const outcome = await performEffect(effect, { botId: address.botId, catalogId: directory.catalogOf(address.botId), conversationId, sessionId: turnSessionId, now, writes }, deps.effects);
         if (outcome) outcomes.push(outcome);
       }
       if (outcomes.length === 0) {
