@@ -6,6 +6,7 @@ import { accessByRoute, withRole } from './auth/guard';
 import type { AppDeps } from './deps';
 import { errorResponse } from './errors';
 import { limitBody } from './http/body-limit';
+import { webhookContext } from './payments/settle';
 import { authRoutes } from './routes/auth';
 import { botRoutes } from './routes/bots';
 import { checkoutRoutes } from './routes/checkout';
@@ -18,7 +19,6 @@ import { metaRoutes } from './routes/meta';
 import { orderRoutes } from './routes/orders';
 import { passwordRoutes } from './routes/password';
 import { productRoutes } from './routes/products';
-import { stripeRoutes } from './routes/stripe';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import { versionRoutes } from './routes/versions';
@@ -41,7 +41,19 @@ export function createApp(deps: AppDeps) {
   // Webhooks are public: a body larger than any chat message is refused before it is read.
   app.use('/webhooks/*', limitBody(64 * 1024));
   app.route('/webhooks/web', webRoutes(deps));
-  app.route('/webhooks/stripe', stripeRoutes(deps));
+  // Each payment provider's own webhook (Stripe's, a plugin's), public: it checks its signature itself.
+  for (const provider of deps.paymentProviders.values())
+    if (provider.webhook) {
+      app.route(`/webhooks/payments/${provider.id}`, provider.webhook(webhookContext(deps, provider.id)));
+      deps.docs.add({
+        method: 'post',
+        path: `/webhooks/payments/${provider.id}`,
+        summary: `The "${provider.id}" payment provider's webhook (its own signature checked): settles payments exactly once`,
+        tag: 'Payments',
+        public: true,
+        responses: { 200: { description: 'Received' }, 401: { description: 'Missing or wrong signature' } },
+      });
+    }
   app.route('/checkout', checkoutRoutes(deps));
   app.route('/assets/examples', exampleAssetRoutes());
 

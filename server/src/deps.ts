@@ -1,6 +1,6 @@
 import type { NodeCatalog } from '@parley/shared';
-import type Stripe from 'stripe';
 import type { AdminAuth } from './auth/admin-token';
+import type { PaymentProvider } from './payments/provider';
 import type { Store } from './db/open';
 import type { Config } from './env';
 import type { ApiDocs } from './http/openapi';
@@ -17,8 +17,8 @@ export interface AppDeps {
   /** The admin bearer token (scripts, the CLI). */
   auth: AdminAuth;
   docs: ApiDocs;
-  /** The Stripe client when STRIPE_SECRET_KEY is set (its webhook route needs it). */
-  stripe: Stripe | undefined;
+  /** Payment providers by id; those with a webhook get /webhooks/payments/<id>. */
+  paymentProviders: ReadonlyMap<string, PaymentProvider>;
   /** The clock sessions, tokens and sign-in limits run on. */
   now: () => Date;
 }

@@ -34,7 +34,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
   const commit = inThreadCommitter(store);
   const stripe = config.stripe ? stripeClient(config.stripe) : undefined;
   const providers = new Map<string, PaymentProvider>();
-  const stripeCheckout = stripe ? [stripeProvider(stripe, { publicUrl: config.publicUrl, testMode: config.stripe?.secretKey.includes('_test_') ?? true, now: options.now })] : [];
+  const stripeCheckout = stripe ? [stripeProvider(stripe, { publicUrl: config.publicUrl, testMode: config.stripe?.secretKey.includes('_test_') ?? true, webhookSecret: config.stripe?.webhookSecret, now: options.now })] : [];
   for (const provider of [testCheckoutProvider(config.publicUrl), ...stripeCheckout, ...(options.paymentProviders ?? [])]) providers.set(provider.id, provider);
   const pipeline = createTurnPipeline({
     directory,
@@ -53,7 +53,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     pipeline,
     auth: setUpAdminAuth(store, config.adminToken),
     docs: createApiDocs({ title: 'Parley API', version: '0.1.0' }),
-    stripe,
+    paymentProviders: providers,
     now: options.now ?? (() => new Date()),
   };
   const app = createApp(deps);

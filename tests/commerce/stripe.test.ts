@@ -33,7 +33,7 @@ async function buyFoundation(id: string) {
 }
 
 const postEvent = (payload: string, signature: string) =>
-  parley.app.request('/webhooks/stripe', { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
+  parley.app.request('/webhooks/payments/stripe', { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
 
 it('sells through a Stripe Checkout Session and continues on "paid" when Stripe says so', async () => {
   const { chat, link } = await buyFoundation('stripe-1');
@@ -68,7 +68,7 @@ it('rejects a webhook with a wrong, missing or stale signature, or an altered bo
   const wrong = await postEvent(paid, stripe.sign(paid, 'whsec_not_the_right_one'));
   expect(wrong.status).toBe(401);
   expect((await wrong.json()).error).toMatchObject({ code: 'invalid_signature', field: 'Stripe-Signature' });
-  expect((await parley.app.request('/webhooks/stripe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: paid })).status).toBe(401);
+  expect((await parley.app.request('/webhooks/payments/stripe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: paid })).status).toBe(401);
   expect((await postEvent(paid.replace('"paid"', '"unpaid"'), stripe.sign(paid, WEBHOOK_SECRET))).status).toBe(401);
   expect((await postEvent(paid, stripe.sign(paid, WEBHOOK_SECRET, new Date(clock.getTime() - 3_600_000)))).status).toBe(401);
   expect((await chat.later()).length).toBe(before);

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { type PaymentRow, payments } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { type Result, ok } from '../errors';
 import { settlePayment } from '../routes/checkout';
+import type { PaymentOutcome, PaymentWebhookContext } from './provider';
 
-export type PaymentOutcome = 'paid' | 'failed' | 'expired' | 'refunded';
 
 /**
  * A provider's news about a payment: the conversation resumes on the matching port and the order
@@ -18,4 +18,16 @@ export async function settleFromProvider(deps: AppDeps, payment: PaymentRow, out
   if (result.ok) return ok({ settled: true });
   if (result.error.code === 'conflict') return ok({ settled: false });
   return result;
+}
+
+/** The context a provider's webhook gets: only its own payments, and the one way to settle them. */
+export function webhookContext(deps: AppDeps, providerId: string): PaymentWebhookContext {
+  const ofProvider = eq(payments.provider, providerId);
+  return {
+    findPayment(by) {
+      const match = 'id' in by ? eq(payments.id, by.id) : 'providerRef' in by ? eq(payments.providerRef, by.providerRef) : eq(payments.providerPaymentRef, by.providerPaymentRef);
+      return deps.store.db.select().from(payments).where(and(ofProvider, match)).get();
+    },
+    settle: (payment, outcome, extra) => settleFromProvider(deps, payment, outcome, extra),
+  };
 }

@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import type { PaymentProvider } from './provider';
+import { stripeWebhook } from './stripe-webhook';
 
 export interface StripeConfig {
   secretKey: string;
@@ -33,13 +34,14 @@ function sessionExpiry(expiresAt: Date, now: Date): number {
 
 /**
  * Stripe Checkout: one Checkout Session per payment, the payment's id as its reference and
- * idempotency key (a retried create makes no second session). Its webhook (routes/stripe.ts)
+ * idempotency key (a retried create makes no second session). Its webhook (stripe-webhook.ts)
  * settles the payment.
  */
-export function stripeProvider(client: Stripe, options: { publicUrl: string; testMode: boolean; now?: () => Date }): PaymentProvider {
+export function stripeProvider(client: Stripe, options: { publicUrl: string; testMode: boolean; webhookSecret: string | undefined; now?: () => Date }): PaymentProvider {
   return {
     id: 'stripe',
     testMode: options.testMode,
+    webhook: (context) => stripeWebhook(client, options.webhookSecret, context),
     async createCheckout({ id, effect, expiresAt }) {
       const now = options.now?.() ?? new Date();
       const currency = effect.currency.toLowerCase();

@@ -1,10 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type Stripe from 'stripe';
-import { payments } from '../db/schema';
-import type { AppDeps } from '../deps';
 import { errorResponse } from '../errors';
-import { type PaymentOutcome, settleFromProvider } from '../payments/settle';
+import type { PaymentOutcome, PaymentWebhookContext } from './provider';
 
 type Session = Stripe.Checkout.Session;
 
@@ -28,23 +25,14 @@ function outcomeOf(event: Stripe.Event): { session: Session; outcome: PaymentOut
 const idOf = (ref: string | { id: string } | null): string | undefined => (ref === null ? undefined : typeof ref === 'string' ? ref : ref.id);
 
 /**
- * Stripe's webhook: the signature is checked over the raw body by the SDK; a Checkout Session's
- * outcome settles its payment (the conversation resumes on paid / failed), a full refund refunds
- * the order. Stripe retries until it gets a 2xx, and settling twice is a no-op.
+ * Stripe's webhook, mounted at /webhooks/payments/stripe: the signature is checked over the raw body
+ * by the SDK; a Checkout Session's outcome settles its payment (the conversation resumes on paid /
+ * failed), a full refund refunds the order. Stripe retries until it gets a 2xx, and settling twice
+ * is a no-op.
  */
-export function stripeRoutes(deps: AppDeps) {
-  deps.docs.add({
-    method: 'post',
-    path: '/webhooks/stripe',
-    summary: "Stripe's webhook (Stripe-Signature checked): Checkout Session completed / async succeeded / failed / expired, charge refunded",
-    tag: 'Payments',
-    public: true,
-    responses: { 200: { description: 'Received' }, 401: { description: 'Missing or wrong Stripe-Signature' }, 404: { description: 'Stripe is not configured' } },
-  });
+export function stripeWebhook(stripe: Stripe, secret: string | undefined, context: PaymentWebhookContext) {
   return new Hono().post('/', async (c) => {
-    const stripe = deps.stripe;
-    const secret = deps.config.stripe?.webhookSecret;
-    if (!stripe || !secret) return errorResponse(c, { status: 404, code: 'not_configured', message: 'Stripe is not configured: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET.' });
+    if (!secret) return errorResponse(c, { status: 404, code: 'not_configured', message: "Stripe's webhook is not configured: set STRIPE_WEBHOOK_SECRET." });
     const raw = await c.req.text();
     let event: Stripe.Event;
     try {
@@ -59,21 +47,20 @@ export function stripeRoutes(deps: AppDeps) {
       const intent = idOf(charge.payment_intent);
       // A partial refund leaves the order paid; the whole amount back refunds it.
       if (!intent || !charge.refunded) return c.json({ received: true });
-      const payment = deps.store.db.select().from(payments).where(and(eq(payments.provider, 'stripe'), eq(payments.providerPaymentRef, intent))).get();
+      const payment = context.findPayment({ providerPaymentRef: intent });
       if (!payment) return c.json({ received: true, ignored: 'no payment of ours' });
-      const settled = await settleFromProvider(deps, payment, 'refunded');
+      const settled = await context.settle(payment, 'refunded');
       return settled.ok ? c.json({ received: true }) : errorResponse(c, settled.error);
     }
 
     const meaning = outcomeOf(event);
     if (!meaning?.outcome) return c.json({ received: true });
     const { session, outcome } = meaning;
-    const paymentId = session.client_reference_id ?? session.metadata?.parley_payment_id;
-    const payment = paymentId ? deps.store.db.select().from(payments).where(eq(payments.id, paymentId)).get() : undefined;
     // Sessions made outside Parley share the account: not ours to act on, but Stripe must not retry them.
-    if (!payment || payment.provider !== 'stripe' || payment.providerRef !== session.id) return c.json({ received: true, ignored: 'no payment of ours' });
+    const payment = context.findPayment({ providerRef: session.id });
+    if (!payment) return c.json({ received: true, ignored: 'no payment of ours' });
     const intent = idOf(session.payment_intent);
-    const settled = await settleFromProvider(deps, payment, outcome, intent ? { providerPaymentRef: intent } : {});
+    const settled = await context.settle(payment, outcome, intent ? { providerPaymentRef: intent } : {});
     // A store failure answers 503: Stripe retries later, and nothing was half done.
     return settled.ok ? c.json({ received: true }) : errorResponse(c, settled.error);
   });
