@@ -35,7 +35,11 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
   const stripe = config.stripe ? stripeClient(config.stripe) : undefined;
   const providers = new Map<string, PaymentProvider>();
   const stripeCheckout = stripe ? [stripeProvider(stripe, { publicUrl: config.publicUrl, testMode: config.stripe?.secretKey.includes('_test_') ?? true, webhookSecret: config.stripe?.webhookSecret, now: options.now })] : [];
-  for (const provider of [testCheckoutProvider(config.publicUrl), ...stripeCheckout, ...(options.paymentProviders ?? [])]) providers.set(provider.id, provider);
+  for (const provider of [testCheckoutProvider(config.publicUrl), ...stripeCheckout, ...(options.paymentProviders ?? [])]) {
+    // A configuration mistake, found at start rather than by a customer paying the wrong provider.
+    if (providers.has(provider.id)) throw new Error(`Two payment providers are named "${provider.id}"; each needs its own id.`);
+    providers.set(provider.id, provider);
+  }
   const pipeline = createTurnPipeline({
     directory,
     reader: createTurnReader(store),
@@ -61,6 +65,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     intervalMs: options.scheduler === false ? 3_600_000 : 1_000,
     fetch: options.fetch,
     now: options.now,
+    stockChanged: (botId) => directory.forgetProducts(botId),
     log: config.log === 'silent' ? undefined : (message) => console.error(message),
   });
   return {

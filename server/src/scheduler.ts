@@ -18,7 +18,7 @@ const timerDataSchema = z.object({ timerId: z.string(), data: jsonValueSchema.nu
  * pipeline; and tells waiting lists that their product is back in stock. Each goes through the
  * pipeline (so in order with the conversation's messages, and exactly once thanks to a guard).
  */
-export function startScheduler(store: Store, pipeline: TurnPipeline, options: { intervalMs?: number; log?: (message: string) => void; fetch?: typeof fetch; now?: () => Date } = {}) {
+export function startScheduler(store: Store, pipeline: TurnPipeline, options: { intervalMs?: number; log?: (message: string) => void; fetch?: typeof fetch; now?: () => Date; stockChanged?: (botId: string) => void } = {}) {
   const log = options.log ?? (() => undefined);
   /**
    * Delivers one due item. When its conversation can no longer take it (deleted, its bot unpublished),
@@ -59,16 +59,35 @@ export function startScheduler(store: Store, pipeline: TurnPipeline, options: { 
         await fire(
           `payment ${payment.id}`,
           () => pipeline.deliver(payment.conversationId, { kind: 'payment', paymentId: payment.id, status: 'expired' }, guard),
-          () => applyGuard(store.db, guard),
+          () => {
+            applyGuard(store.db, guard);
+            // Units came back without a turn: catalogs cached for flows must see them.
+            options.stockChanged?.(payment.botId);
+          },
         );
       }
       await notifyBackInStock(store, pipeline, now, log);
-      await deliverDueWebhooks(store, options.fetch ?? fetch, now);
     } finally {
       running = false;
     }
   };
-  const handle = setInterval(() => void tick(), options.intervalMs ?? 1_000);
+  // Webhooks go out on their own: a slow endpoint must not hold back timers and payment expiries.
+  let delivering = false;
+  const deliver = async () => {
+    if (delivering) return;
+    delivering = true;
+    try {
+      await deliverDueWebhooks(store, options.fetch ?? fetch, options.now?.() ?? new Date());
+    } catch (error) {
+      log(`scheduler: webhooks: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      delivering = false;
+    }
+  };
+  const both = async () => {
+    await Promise.all([tick(), deliver()]);
+  };
+  const handle = setInterval(() => void both(), options.intervalMs ?? 1_000);
   handle.unref();
-  return { tick, stop: () => clearInterval(handle) };
+  return { tick: both, stop: () => clearInterval(handle) };
 }

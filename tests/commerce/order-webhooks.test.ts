@@ -57,7 +57,7 @@ it('tells the brand of every order change, signed, in order, retrying after an e
   await parley.scheduler.tick();
   expect(endpoint.received).toHaveLength(1);
   // After the backoff both go, in order, each signed over its exact body.
-  clock = new Date(clock.getTime() + 11_000);
+  clock = new Date(clock.getTime() + 31_000);
   await parley.scheduler.tick();
   expect(endpoint.received.map((r) => r.headers['x-parley-event'])).toEqual(['order.created', 'order.created', 'order.cancelled']);
   for (const request of endpoint.received) {

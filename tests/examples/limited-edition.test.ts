@@ -134,3 +134,15 @@ function withStock(stock: number) {
 async function stockOf(parley: TestParley): Promise<{ stock: number | null }> {
   return (await (await parley.request('GET', '/api/bots/limited-edition/products')).json()).products[0];
 }
+
+describe('limited-edition checkout guards', () => {
+  it('charges the price the catalog asks when the customer taps Buy, not the one on the cards', async () => {
+    parley = testParley();
+    loadExample(parley, 'limited-edition');
+    const chat = customer(parley, 'limited-edition', 'late');
+    await customise(chat);
+    expect((await parley.request('PATCH', '/api/bots/limited-edition/products/MV-SILLAGE-LE', { price: 4500 })).status).toBe(200);
+    const pay = await chat.tap('buy:MV-SILLAGE-LE', 'Buy');
+    expect(pay.replies.find((reply) => reply.type === 'payment')).toMatchObject({ amount: 4500, currency: 'EUR' });
+  });
+});

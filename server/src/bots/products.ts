@@ -163,13 +163,22 @@ export function deleteProduct(deps: AppDeps, botId: string, sku: string): Result
   return ok({ deleted: sku });
 }
 
-/** A variant saved alone must name an existing main product of the same currency. */
+/** The rules the import checks across rows, for one product saved alone. */
 function checkVariant(deps: AppDeps, botId: string, product: Product): Result<true> {
-  if (product.variantOf === undefined) return ok(true);
-  const parent = productRow(deps, botId, product.variantOf);
-  if (!parent || parent.variantOf !== null)
-    return fail({ status: 400, code: 'invalid_input', field: 'variantOf', message: `Body field "variantOf": unknown SKU "${product.variantOf}": a variant names a main product of the catalog.` });
-  if (parent.currency !== product.currency)
-    return fail({ status: 400, code: 'invalid_input', field: 'currency', message: `Body field "currency": a variant is priced in its product's currency (${parent.currency}), not ${product.currency}.` });
-  return ok(true);
+  const invalid = (field: string, message: string) => fail({ status: 400, code: 'invalid_input', field, message: `Body field "${field}": ${message}.` });
+  const rows = deps.store.db.select().from(products).where(eq(products.botId, botId)).all();
+  const variants = rows.filter((row) => row.variantOf === product.sku);
+  if (product.variantOf === undefined) {
+    const other = variants.find((row) => row.currency !== product.currency);
+    return other ? invalid('currency', `its variants are priced in ${other.currency}; change them with it, or import the catalog`) : ok(true);
+  }
+  if (product.variantOf === product.sku) return invalid('variantOf', 'a product cannot be a variant of itself');
+  if (variants.length > 0) return invalid('variantOf', `"${product.sku}" has variants of its own: only a main product has variants`);
+  const parent = rows.find((row) => row.sku === product.variantOf);
+  if (!parent || parent.variantOf !== null) return invalid('variantOf', `unknown SKU "${product.variantOf}": a variant names a main product of the catalog`);
+  if (parent.currency !== product.currency) return invalid('currency', `a variant is priced in its product's currency (${parent.currency}), not ${product.currency}`);
+  if (Object.keys(product.options).length === 0) return invalid('options', 'a variant needs its option values, such as { "Colour": "Noir" }');
+  const same = JSON.stringify(Object.entries(product.options).sort());
+  const twin = rows.find((row) => row.variantOf === product.variantOf && row.sku !== product.sku && JSON.stringify(Object.entries(productFromRow(row).options).sort()) === same);
+  return twin ? invalid('options', `the same options as "${twin.sku}"`) : ok(true);
 }

@@ -13,7 +13,7 @@ const itemsSchema = z.array(paymentItemSchema);
 export type OrderStatus = OrderRow['status'];
 
 /** Why an order could not be opened: each a port or a message the flow can act on. */
-export type OpenOrderFailure = { code: 'sold_out' | 'unknown_sku' | 'currency_mismatch' | 'unavailable'; error: string; skus: string[] };
+export type OpenOrderFailure = { code: 'sold_out' | 'unknown_sku' | 'currency_mismatch' | 'unavailable' | 'price_changed'; error: string; skus: string[] };
 
 export interface OpenOrderInput {
   paymentId: string;
@@ -60,6 +60,9 @@ function takeFromStock(db: Db, input: OpenOrderInput): { sku: string; quantity: 
     if (!product.active) throw new OrderRefused({ code: 'unavailable', error: `"${product.title}" is not for sale at the moment.`, skus: [sku] });
     if (product.currency !== input.effect.currency)
       throw new OrderRefused({ code: 'currency_mismatch', error: `"${product.title}" is priced in ${product.currency}, not ${input.effect.currency}.`, skus: [sku] });
+    // The customer pays what the catalog asks now, not a price seen earlier in the chat.
+    const stale = input.effect.items.find((item) => item.sku === sku && Math.round(item.unitPrice * 1000) !== Math.round(product.price * 1000));
+    if (stale) throw new OrderRefused({ code: 'price_changed', error: `The price of "${product.title}" is now ${product.price} ${product.currency}, not ${stale.unitPrice}: please choose it again.`, skus: [sku] });
     if (product.stock === null) continue;
     // The check and the decrement are one statement in one write transaction: the last unit goes once.
     const taken = db
@@ -132,8 +135,9 @@ export function openOrder(store: Store, input: OpenOrderInput): { ok: true; orde
   }
 }
 
-export function attachCheckout(store: Store, paymentId: string, url: string, providerRef: string | undefined): void {
-  store.db.update(payments).set({ checkoutUrl: url, providerRef: providerRef ?? null }).where(eq(payments.id, paymentId)).run();
+export function attachCheckout(store: Store, paymentId: string, checkout: { url: string; providerRef?: string; expiresAt?: Date }): void {
+  const changes = { checkoutUrl: checkout.url, providerRef: checkout.providerRef ?? null, ...(checkout.expiresAt ? { expiresAt: checkout.expiresAt.toISOString() } : {}) };
+  store.db.update(payments).set(changes).where(eq(payments.id, paymentId)).run();
 }
 
 /** The order status a payment outcome leads to. */

@@ -1,6 +1,8 @@
 import type { Effect, EffectResultInbound, HandoffEffect, PaymentEffect, WaitlistEffect } from '@parley/shared';
 import { attachCheckout, cancelOrder, openOrder } from '../commerce/orders';
+import { and, eq } from 'drizzle-orm';
 import type { Store } from '../db/open';
+import { products } from '../db/schema';
 import { newId } from '../ids';
 import type { CheckoutResult, PaymentProvider } from '../payments/provider';
 import type { TurnWrite } from '../turns/writes';
@@ -68,12 +70,14 @@ async function createPayment(effect: PaymentEffect, ctx: EffectContext, deps: Ef
     deps.stockChanged(ctx.catalogId);
     return failure(effect.id, checkout.error);
   }
-  attachCheckout(deps.store, id, checkout.url, checkout.providerRef);
-  ctx.writes.events.push({ type: 'payment.created', data: { paymentId: id, orderId: opened.orderId, amount: effect.amount, currency: effect.currency, provider: provider.id } });
+  attachCheckout(deps.store, id, checkout);
+  ctx.writes.events.push({ type: 'order.opened', data: { paymentId: id, orderId: opened.orderId, amount: effect.amount, currency: effect.currency, provider: provider.id } });
   return result(effect.id, { paymentId: id, orderId: opened.orderId, url: checkout.url, testMode: provider.testMode });
 }
 
-function joinWaitlist(effect: WaitlistEffect, ctx: EffectContext): EffectResultInbound {
+function joinWaitlist(effect: WaitlistEffect, ctx: EffectContext, deps: EffectDeps): EffectResultInbound {
+  const known = deps.store.db.select({ sku: products.sku }).from(products).where(and(eq(products.botId, ctx.catalogId), eq(products.sku, effect.sku))).get();
+  if (!known) return failure(effect.id, `No product with SKU "${effect.sku}" in the catalog: nothing to wait for.`);
   ctx.writes.waitlist.push({ botId: ctx.botId, catalogId: ctx.catalogId, sku: effect.sku, conversationId: ctx.conversationId, notice: effect.notice, createdAt: ctx.now.toISOString() });
   return result(effect.id, { sku: effect.sku });
 }
@@ -104,7 +108,7 @@ export async function performEffect(effect: Effect, ctx: EffectContext, deps: Ef
     case 'handoff':
       return requestHandoff(effect, ctx);
     case 'waitlist':
-      return joinWaitlist(effect, ctx);
+      return joinWaitlist(effect, ctx, deps);
     case 'timer': {
       // Stored in one format, so that due timers are found by comparing text.
       const at = new Date(effect.at);

@@ -4,7 +4,10 @@ import type { PaymentRow } from '../db/schema';
 import type { Result } from '../errors';
 
 /** A checkout page made, with the provider's id of it when it has one (matched against its webhooks). */
-export type CheckoutResult = { ok: true; url: string; providerRef?: string } | { ok: false; error: string };
+export type CheckoutResult =
+  /** `expiresAt`: when the provider closes the page, if not when asked (Stripe keeps a session open 30 minutes at least). */
+  | { ok: true; url: string; providerRef?: string; expiresAt?: Date }
+  | { ok: false; error: string };
 
 export type PaymentOutcome = 'paid' | 'failed' | 'expired' | 'refunded';
 

@@ -72,7 +72,8 @@ export function stripeProvider(client: Stripe, options: { publicUrl: string; tes
         { idempotencyKey: `parley-${id}` },
       );
       if (!session.url) return { ok: false, error: 'Stripe made the Checkout Session without a payment page URL.' };
-      return { ok: true, url: session.url, providerRef: session.id };
+      // The payment expires with the session: never before Stripe stops taking money for it.
+      return { ok: true, url: session.url, providerRef: session.id, expiresAt: new Date(session.expires_at * 1000) };
     },
   };
 }

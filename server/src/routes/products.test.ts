@@ -172,3 +172,18 @@ describe('one product at a time', () => {
     expect(await list()).toEqual([]);
   });
 });
+
+describe('variants saved one at a time', () => {
+  it('keeps the rules of the import: options, no chains, one currency, no twins', async () => {
+    const put = (sku: string, body: Record<string, unknown>) => parley.request('PUT', `/api/bots/shop/products/${sku}`, { title: 'Bag', price: 100, currency: 'EUR', ...body });
+    const fieldOf = async (response: Response) => (await response.json()).error?.field;
+    expect((await put('BAG', {})).status).toBe(200);
+    expect((await put('BAG-N', { variantOf: 'BAG', options: { Colour: 'Noir' } })).status).toBe(200);
+    expect(await fieldOf(await put('BAG-X', { variantOf: 'BAG' }))).toBe('options');
+    expect(await fieldOf(await put('BAG-N2', { variantOf: 'BAG', options: { Colour: 'Noir' } }))).toBe('options');
+    expect(await fieldOf(await put('BAG-S', { variantOf: 'BAG-S', options: { Colour: 'Red' } }))).toBe('variantOf');
+    expect(await fieldOf(await put('BAG-C', { variantOf: 'BAG-N', options: { Colour: 'Red' } }))).toBe('variantOf');
+    expect(await fieldOf(await put('BAG', { variantOf: 'BAG-N', options: { Colour: 'Red' } }))).toBe('variantOf');
+    expect(await fieldOf(await parley.request('PATCH', '/api/bots/shop/products/BAG', { currency: 'USD' }))).toBe('currency');
+  });
+});

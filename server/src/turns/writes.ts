@@ -95,8 +95,12 @@ export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => n
       if (RECORDED_BY_TURNS.has(event.type)) continue;
       insertEvent.run({ botId: c.botId, conversationId: c.id, sessionId: t.sessionId, type: event.type, nodeId: event.nodeId ?? null, data: event.data === undefined ? null : JSON.stringify(event.data), createdAt: t.createdAt });
     }
-    // Joining twice keeps the first place (and notice) in the list.
-    if (write.waitlist.length > 0) db.insert(waitlist).values(write.waitlist).onConflictDoNothing().run();
+    // Joining again keeps the place in the list and waits anew (after a notice, for the next restock).
+    if (write.waitlist.length > 0)
+      db.insert(waitlist)
+        .values(write.waitlist)
+        .onConflictDoUpdate({ target: [waitlist.botId, waitlist.sku, waitlist.conversationId], set: { notice: sql`excluded.notice`, notifiedAt: null } })
+        .run();
     if (write.handoffs.length > 0) db.insert(handoffs).values(write.handoffs).run();
     if (write.timers.length > 0) db.insert(timers).values(write.timers).run();
     return key;

@@ -3,9 +3,9 @@ import type { Store } from '../db/open';
 import { webhookDeliveries, webhooks } from '../db/schema';
 import { signatureHeader } from './sign';
 
-/** Attempts before a delivery is marked failed; the wait doubles from 10 s up to an hour. */
-export const MAX_ATTEMPTS = 8;
-const backoffMs = (attempt: number) => Math.min(10_000 * 2 ** (attempt - 1), 3_600_000);
+/** Attempts before a delivery is marked failed: the wait doubles from 30 s to an hour (about 7 hours in all). */
+export const MAX_ATTEMPTS = 12;
+const backoffMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
 const TIMEOUT_MS = 10_000;
 
 type Outcome = { delivered: true } | { delivered: false; retry: boolean; error: string };
@@ -58,7 +58,7 @@ export async function deliverDueWebhooks(store: Store, fetcher: typeof fetch, no
     const attempts = delivery.attempts + 1;
     const where = and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending'));
     if (outcome.delivered) {
-      store.db.update(webhookDeliveries).set({ status: 'delivered', attempts, deliveredAt: new Date().toISOString(), lastError: null }).where(where).run();
+      store.db.update(webhookDeliveries).set({ status: 'delivered', attempts, deliveredAt: now.toISOString(), lastError: null }).where(where).run();
       delivered++;
       continue;
     }

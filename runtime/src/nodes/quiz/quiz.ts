@@ -42,6 +42,7 @@ const config = z
       .object({
         limit: z.number().int().min(1).max(10).default(3).meta({ label: 'How many', widget: 'number' }),
         saveAs: z.string().min(1).default('recommended').meta({ label: 'Save them in', widget: 'variable', help: 'A list a Products node can show ("Products from: variable"); each has a reason.' }),
+        reason: z.string().min(1).max(300).default('because you chose {{choices}}').meta({ label: 'Reason', widget: 'template', help: '{{choices}} lists the answers a product matches, such as "Dry and Matte".' }),
       })
       .optional()
       .meta({ label: 'Recommend products', help: "Ranks the catalog by the answers' product attributes." }),
@@ -125,7 +126,8 @@ function answer(data: Config, ctx: NodeContext, prior: State, question: Question
   const result: { [key: string]: JsonValue } = { answers, scores, outcome: won.id, outcomeLabel: won.label };
   if (data.recommend) {
     const options = data.questions.flatMap((q) => q.options.filter((o) => o.id === chosenIds[q.id]));
-    const recommended = recommend(options, ctx.products, data.recommend.limit, ctx.settings.locale);
+    const { limit, reason } = data.recommend;
+    const recommended = recommend(options, ctx.products, limit, ctx.settings.locale, (choices) => ctx.render(reason, { choices }));
     set[data.recommend.saveAs] = recommended;
     result.recommended = recommended;
   }
@@ -151,7 +153,7 @@ export const quizNode = defineNodeType({
     { forEach: 'outcomes', idKey: 'id', labelKey: 'label', required: true },
     { id: 'fallback', label: 'Fallback' },
   ],
-  variables: { writes: ['saveAs', 'questions[].variable', 'recommend.saveAs'], local: ['options'] },
+  variables: { writes: ['saveAs', 'questions[].variable', 'recommend.saveAs'], local: ['options', 'choices'] },
   waitsForCustomer: true,
   enter: (data, ctx) => {
     const [first] = data.questions;
