@@ -9,6 +9,16 @@ CREATE TABLE `bots` (
 	`updated_at` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `channel_connections` (
+	`bot_id` text NOT NULL,
+	`channel` text NOT NULL,
+	`config` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	PRIMARY KEY(`bot_id`, `channel`),
+	FOREIGN KEY (`bot_id`) REFERENCES `bots`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `conversations` (
 	`key` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`id` text NOT NULL,

@@ -5,6 +5,8 @@ import type { AppDeps } from './deps';
 import { errorResponse } from './errors';
 import { limitBody } from './http/body-limit';
 import { adminRoutes } from './routes/admin';
+import { channelConnectionRoutes } from './routes/channel-connections';
+import { channelWebhookRoutes } from './routes/channel-webhooks';
 import { checkoutRoutes } from './routes/checkout';
 import { editorRoutes } from './routes/editor';
 import { exampleAssetRoutes } from './routes/example-assets';
@@ -27,12 +29,14 @@ export function createApp(deps: AppDeps) {
   // Webhooks are public: a body larger than any chat message is refused before it is read.
   app.use('/webhooks/*', limitBody(64 * 1024));
   app.route('/webhooks/web', webRoutes(deps));
+  for (const channel of deps.channels.all()) app.route(`/webhooks/${channel.id}`, channelWebhookRoutes(channel, deps));
   app.route('/checkout', checkoutRoutes(deps));
   app.route('/assets/examples', exampleAssetRoutes());
 
   const api = new Hono();
   api.use('*', requireAdmin(deps.auth));
   api.route('/', adminRoutes(deps));
+  api.route('/bots', channelConnectionRoutes(deps));
   app.route('/api', api);
   if (deps.config.editorDir) app.route('/', editorRoutes(deps.config.editorDir));
   return app;

@@ -1,5 +1,8 @@
 import type { NodeCatalog } from '@parley/shared';
 import type { AdminAuth } from './auth';
+import type { ConnectionStore } from './channels/connections';
+import type { ChannelDispatch } from './channels/dispatch';
+import type { ChannelRegistry } from './channels/registry';
 import type { Store } from './db/open';
 import type { Config } from './env';
 import type { ApiDocs } from './http/openapi';
@@ -15,4 +18,7 @@ export interface AppDeps {
   pipeline: TurnPipeline;
   auth: AdminAuth;
   docs: ApiDocs;
+  channels: ChannelRegistry;
+  connections: ConnectionStore;
+  dispatch: ChannelDispatch;
 }

@@ -13,7 +13,22 @@ const envSchema = z.object({
   PARLEY_SEED_EXAMPLES: z.enum(['true', 'false']).default('true'),
   PARLEY_LOG: z.enum(['silent', 'error', 'info']).default('info'),
   PARLEY_NODES: z.string().optional(),
+  // Platform send APIs: configurable so tests (and proxies) can stand in for the platforms.
+  PARLEY_META_API_URL: z.url('PARLEY_META_API_URL must be a full URL').default('https://graph.facebook.com/v21.0'),
+  PARLEY_TELEGRAM_API_URL: z.url('PARLEY_TELEGRAM_API_URL must be a full URL').default('https://api.telegram.org'),
+  PARLEY_LINE_API_URL: z.url('PARLEY_LINE_API_URL must be a full URL').default('https://api.line.me'),
+  PARLEY_VIBER_API_URL: z.url('PARLEY_VIBER_API_URL must be a full URL').default('https://chatapi.viber.com'),
+  PARLEY_WECHAT_API_URL: z.url('PARLEY_WECHAT_API_URL must be a full URL').default('https://api.weixin.qq.com'),
 });
+
+/** Base URLs of the platforms' send APIs, without a trailing slash. */
+export interface ChannelApiUrls {
+  meta: string;
+  telegram: string;
+  line: string;
+  viber: string;
+  wechat: string;
+}
 
 export interface Config {
   port: number;
@@ -27,6 +42,7 @@ export interface Config {
   log: 'silent' | 'error' | 'info';
   /** Modules of custom node types (`PARLEY_NODES`), as absolute paths. */
   customNodes: string[];
+  channelApis: ChannelApiUrls;
 }
 
 /** `PARLEY_NODES`: comma-separated module paths, resolved from the current directory. */
@@ -37,6 +53,8 @@ export function nodeModulePaths(value: string | undefined): string[] {
     .filter((item) => item !== '')
     .map((item) => path.resolve(item));
 }
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
@@ -53,11 +71,18 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       dataDir,
       dbPath: e.PARLEY_DB === ':memory:' ? ':memory:' : path.resolve(e.PARLEY_DB ?? path.join(dataDir, 'parley.db')),
       adminToken: e.PARLEY_ADMIN_TOKEN,
-      publicUrl: (e.PARLEY_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      publicUrl: trimSlash(e.PARLEY_PUBLIC_URL ?? `http://localhost:${e.PORT}`),
       editorDir: e.PARLEY_EDITOR_DIR,
       seedExamples: e.PARLEY_SEED_EXAMPLES === 'true',
       log: e.PARLEY_LOG,
       customNodes: nodeModulePaths(e.PARLEY_NODES),
+      channelApis: {
+        meta: trimSlash(e.PARLEY_META_API_URL),
+        telegram: trimSlash(e.PARLEY_TELEGRAM_API_URL),
+        line: trimSlash(e.PARLEY_LINE_API_URL),
+        viber: trimSlash(e.PARLEY_VIBER_API_URL),
+        wechat: trimSlash(e.PARLEY_WECHAT_API_URL),
+      },
     },
   };
 }

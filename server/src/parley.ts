@@ -2,6 +2,12 @@ import type { NodeType } from '@parley/shared';
 import { builtInNodeTypes, createNodeCatalog } from '@parley/runtime';
 import { createApp } from './app';
 import { setUpAdminAuth } from './auth';
+import { builtInChannels } from './channels/built-in';
+import { createConnectionStore } from './channels/connections';
+import { createDispatch } from './channels/dispatch';
+import { createChannelRegistry } from './channels/registry';
+import { pushingSystemReplies } from './channels/system-replies';
+import type { Channel } from './channels/types';
 import { openStore } from './db/open';
 import type { AppDeps } from './deps';
 import type { Config } from './env';
@@ -18,6 +24,8 @@ export interface ParleyOptions {
   /** Developers' node types, registered beside the built-in ones. */
   customNodeTypes?: readonly NodeType[];
   paymentProviders?: readonly PaymentProvider[];
+  /** Developers' channels, served beside the built-in ones (see docs/channels.md). */
+  customChannels?: readonly Channel[];
   fetch?: typeof fetch;
   /** The clock turns run with (tests set business hours' "now"). */
   now?: () => Date;
@@ -33,15 +41,22 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
   const commit = inThreadCommitter(store);
   const providers = new Map<string, PaymentProvider>();
   for (const provider of [testCheckoutProvider(config.publicUrl), ...(options.paymentProviders ?? [])]) providers.set(provider.id, provider);
-  const pipeline = createTurnPipeline({
+  const reader = createTurnReader(store);
+  const channels = createChannelRegistry([...builtInChannels, ...(options.customChannels ?? [])]);
+  const connections = createConnectionStore(store);
+  const log = config.log === 'silent' ? undefined : (message: string) => console.error(message);
+  const dispatch = createDispatch({ registry: channels, connections, store, io: { apiUrls: config.channelApis, fetch: options.fetch ?? fetch, timeoutMs: 10_000 }, log });
+  const turnPipeline = createTurnPipeline({
     directory,
-    reader: createTurnReader(store),
+    reader,
     queue: createKeyedQueue(),
     commit,
     effects: { providers, fetch: options.fetch ?? fetch },
     publicUrl: config.publicUrl,
     now: options.now,
   });
+  // Replies to payments, releases and timers reach messaging apps through their channel.
+  const pipeline = pushingSystemReplies(turnPipeline, { addressOf: (id) => reader.addressOf(id), dispatch });
   const deps: AppDeps = {
     config,
     store,
@@ -50,11 +65,14 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     pipeline,
     auth: setUpAdminAuth(store, config.adminToken),
     docs: createApiDocs({ title: 'Parley API', version: '0.1.0' }),
+    channels,
+    connections,
+    dispatch,
   };
   const app = createApp(deps);
   const scheduler = startScheduler(store, pipeline, {
     intervalMs: options.scheduler === false ? 3_600_000 : 1_000,
-    log: config.log === 'silent' ? undefined : (message) => console.error(message),
+    log,
   });
   return {
     app,
@@ -62,6 +80,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     scheduler,
     async close() {
       scheduler.stop();
+      await dispatch.idle();
       // Turns already acknowledged are committed; what is pending commits before the store closes.
       await commit.close();
       store.close();

@@ -172,6 +172,19 @@ export const timers = sqliteTable(
   (t) => [index('timers_due').on(t.status, t.fireAt)],
 );
 
+/** A bot's connection to one messaging app: the app's ids and secrets, as JSON checked by the channel's schema. */
+export const channelConnections = sqliteTable(
+  'channel_connections',
+  {
+    botId: text('bot_id').notNull().references(() => bots.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    config: text('config').notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.botId, t.channel] })],
+);
+
 export type BotRow = typeof bots.$inferSelect;
 export type FlowVersionRow = typeof flowVersions.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -180,3 +193,4 @@ export type EventRow = typeof events.$inferSelect;
 export type ProductRow = typeof products.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type HandoffRow = typeof handoffs.$inferSelect;
+export type ChannelConnectionRow = typeof channelConnections.$inferSelect;

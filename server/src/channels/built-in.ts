@@ -1,0 +1,5 @@
+import { telegram } from './telegram';
+import type { Channel } from './types';
+
+/** The messaging apps Parley speaks out of the box, one folder each beside this file. */
+export const builtInChannels: readonly Channel[] = [telegram];
