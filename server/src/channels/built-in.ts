@@ -1,7 +1,8 @@
 import { instagram } from './instagram';
 import { messenger } from './messenger';
 import { telegram } from './telegram';
+import { whatsapp } from './whatsapp';
 import type { Channel } from './types';
 
 /** The messaging apps Parley speaks out of the box, one folder each beside this file. */
-export const builtInChannels: readonly Channel[] = [messenger, instagram, telegram];
+export const builtInChannels: readonly Channel[] = [messenger, instagram, whatsapp, telegram];
