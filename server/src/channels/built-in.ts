@@ -1,8 +1,9 @@
 import { instagram } from './instagram';
+import { line } from './line';
 import { messenger } from './messenger';
 import { telegram } from './telegram';
 import { whatsapp } from './whatsapp';
 import type { Channel } from './types';
 
 /** The messaging apps Parley speaks out of the box, one folder each beside this file. */
-export const builtInChannels: readonly Channel[] = [messenger, instagram, whatsapp, telegram];
+export const builtInChannels: readonly Channel[] = [messenger, instagram, whatsapp, telegram, line];
