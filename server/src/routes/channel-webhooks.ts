@@ -99,7 +99,8 @@ export function channelWebhookRoutes(channel: Channel, deps: AppDeps) {
         // Without a push API, what system turns said since the customer's last message goes out now.
         if (outcome?.ok && !outcome.value.duplicate && !send) replies = [...heldReplies(store, outcome.value.conversationId), ...replies];
         const reply = answer(raw, first, replies);
-        if (first && reply.later.length > 0) void dispatch.push({ botId, channel: channel.id, externalKey: first.customer.id }, reply.later, first.context);
+        // A platform's retry is answered again; what followed the first answer was already sent.
+        if (first && outcome?.ok && !outcome.value.duplicate && reply.later.length > 0) void dispatch.push({ botId, channel: channel.id, externalKey: first.customer.id }, reply.later, first.context);
         return c.body(reply.body, 200, { 'content-type': reply.contentType });
       }
       return c.json({ received: messages.length, events: parsed.value.length - messages.length });
