@@ -1,4 +1,5 @@
 import { instagram } from './instagram';
+import { kakao } from './kakao';
 import { line } from './line';
 import { messenger } from './messenger';
 import { telegram } from './telegram';
@@ -8,4 +9,4 @@ import { whatsapp } from './whatsapp';
 import type { Channel } from './types';
 
 /** The messaging apps Parley speaks out of the box, one folder each beside this file. */
-export const builtInChannels: readonly Channel[] = [messenger, instagram, whatsapp, telegram, line, viber, wechat];
+export const builtInChannels: readonly Channel[] = [messenger, instagram, whatsapp, telegram, line, viber, wechat, kakao];

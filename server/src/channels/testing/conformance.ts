@@ -33,6 +33,8 @@ export type Output = { kind: 'call'; call: RecordedCall } | { kind: 'answer'; co
 
 export interface ConformanceSpec {
   channel: string;
+  /** Names a second run of the suite with another connection. */
+  variant?: string;
   /** The bot's connection, as an admin would PUT it. */
   connection: Record<string, unknown>;
   /** Env variables pointed at the stand-in. */
@@ -53,6 +55,8 @@ export interface ConformanceSpec {
   view(outputs: readonly Output[]): Seen;
   /** The webhook's answer carries the replies (WeChat, KakaoTalk). */
   answersWebhook?: boolean;
+  /** Checks a webhook answer the way the platform would take it: the reason it would refuse it. */
+  checkAnswer?(body: string, contentType: string): string | undefined;
   /** KakaoTalk: no push API, so replies to the payment come with the next answer. */
   holdsLaterReplies?: boolean;
   /** KakaoTalk's skill requests carry no message id, so there is nothing to dedupe on. */
@@ -77,7 +81,7 @@ const count = (parley: TestParley, sql: string) => Number(parley.deps.store.sqli
  * ignored, every send accepted by the platform's stand-in, and the beauty quiz from hello to paid.
  */
 export function describeConformance(spec: ConformanceSpec) {
-  describe(`${spec.channel} conformance`, () => {
+  describe(`${spec.channel} conformance${spec.variant ? ` (${spec.variant})` : ''}`, () => {
     let standIn: StandIn;
     let parley: TestParley;
     let outputs: Output[] = [];
@@ -107,7 +111,12 @@ export function describeConformance(spec: ConformanceSpec) {
       const query = payload.query ? `?${new URLSearchParams(payload.query)}` : '';
       const response = await parley.app.request(`/webhooks/${spec.channel}/beauty-quiz${query}`, { method: 'POST', headers: payload.headers, body: payload.body });
       const body = await response.clone().text();
-      if (response.status === 200) outputs.push({ kind: 'answer', contentType: response.headers.get('content-type') ?? '', body });
+      if (response.status === 200) {
+        const contentType = response.headers.get('content-type') ?? '';
+        const problem = spec.checkAnswer?.(body, contentType);
+        if (problem !== undefined) refused.push(`webhook answer: ${problem}`);
+        outputs.push({ kind: 'answer', contentType, body });
+      }
       return response;
     }
 

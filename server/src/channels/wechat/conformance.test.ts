@@ -56,6 +56,17 @@ function view(outputs: readonly Output[]): Seen {
   return seen;
 }
 
+/** A passive reply WeChat takes: "success", or the encrypted envelope of one text message within 2048 bytes. */
+function checkAnswer(body: string): string | undefined {
+  if (body === 'success') return undefined;
+  const envelope = readXml(body);
+  if (!envelope?.Encrypt || !envelope.MsgSignature || !envelope.TimeStamp || envelope.Nonce === undefined) return 'not an encrypted reply envelope';
+  if (envelope.MsgSignature !== messageSignature(TOKEN, envelope.TimeStamp, envelope.Nonce, envelope.Encrypt)) return 'MsgSignature does not match';
+  const reply = readXml(decryptMessage(AES_KEY, APP_ID, envelope.Encrypt) ?? '');
+  if (!reply || reply.MsgType !== 'text' || !reply.ToUserName || reply.FromUserName !== WECHAT_ACCOUNT) return 'the decrypted reply is not a text message to the customer';
+  return Buffer.byteLength(reply.Content ?? '') <= WECHAT_LIMITS.textBytes ? undefined : 'Content is over 2048 bytes';
+}
+
 /** Safe mode: the message is encrypted and msg_signature covers the ciphertext. */
 function sign(payload: Payload, signing: Signing): Payload {
   const timestamp = '1735689600';
@@ -77,6 +88,7 @@ describeConformance({
   apiEnv: ['PARLEY_WECHAT_API_URL'],
   bodySigned: true,
   answersWebhook: true,
+  checkAnswer,
   sign,
   alter: (body) => body.replace(/<Encrypt><!\[CDATA\[(.)/, (_, c: string) => `<Encrypt><![CDATA[${c === 'Q' ? 'R' : 'Q'}`),
   platform,
