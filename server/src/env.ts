@@ -13,6 +13,7 @@ const envSchema = z.object({
   PARLEY_SEED_EXAMPLES: z.enum(['true', 'false']).default('true'),
   PARLEY_LOG: z.enum(['silent', 'error', 'info']).default('info'),
   PARLEY_NODES: z.string().optional(),
+  PARLEY_CHANNELS: z.string().optional(),
   // Platform send APIs: configurable so tests (and proxies) can stand in for the platforms.
   PARLEY_META_API_URL: z.url('PARLEY_META_API_URL must be a full URL').default('https://graph.facebook.com/v21.0'),
   PARLEY_TELEGRAM_API_URL: z.url('PARLEY_TELEGRAM_API_URL must be a full URL').default('https://api.telegram.org'),
@@ -42,10 +43,12 @@ export interface Config {
   log: 'silent' | 'error' | 'info';
   /** Modules of custom node types (`PARLEY_NODES`), as absolute paths. */
   customNodes: string[];
+  /** Modules of custom channels (`PARLEY_CHANNELS`), as absolute paths. */
+  customChannels: string[];
   channelApis: ChannelApiUrls;
 }
 
-/** `PARLEY_NODES`: comma-separated module paths, resolved from the current directory. */
+/** `PARLEY_NODES`, `PARLEY_CHANNELS`: comma-separated module paths, resolved from the current directory. */
 export function nodeModulePaths(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
@@ -76,6 +79,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       seedExamples: e.PARLEY_SEED_EXAMPLES === 'true',
       log: e.PARLEY_LOG,
       customNodes: nodeModulePaths(e.PARLEY_NODES),
+      customChannels: nodeModulePaths(e.PARLEY_CHANNELS),
       channelApis: {
         meta: trimSlash(e.PARLEY_META_API_URL),
         telegram: trimSlash(e.PARLEY_TELEGRAM_API_URL),

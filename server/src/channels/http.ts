@@ -6,6 +6,8 @@ export interface ApiCall {
   headers?: Record<string, string>;
   /** Sent as JSON. */
   json?: unknown;
+  /** Sent as it is (when the bytes are signed); give its content-type in `headers`. */
+  body?: string;
 }
 
 export type ApiResult = { ok: true; status: number; body: unknown } | { ok: false; error: SendError };
@@ -37,7 +39,7 @@ export async function callApi(io: SendIo, call: ApiCall, check?: BodyCheck): Pro
     response = await io.fetch(call.url, {
       method: call.method ?? 'POST',
       headers: { ...(call.json === undefined ? {} : { 'content-type': 'application/json' }), ...call.headers },
-      body: call.json === undefined ? undefined : JSON.stringify(call.json),
+      body: call.body ?? (call.json === undefined ? undefined : JSON.stringify(call.json)),
       signal: AbortSignal.timeout(io.timeoutMs),
     });
   } catch (error) {

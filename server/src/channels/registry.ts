@@ -5,7 +5,7 @@ export interface ChannelRegistry {
   all(): readonly Channel[];
 }
 
-const CHANNEL_ID = /^[a-z][a-z0-9-]{1,30}$/;
+export const CHANNEL_ID = /^[a-z][a-z0-9-]{1,30}$/;
 
 /** The channels a server speaks: built-in ones and developers' own, each id once ("web" is taken). */
 export function createChannelRegistry(channels: readonly Channel[]): ChannelRegistry {
