@@ -26,6 +26,8 @@ export interface ParleyOptions {
   paymentProviders?: readonly PaymentProvider[];
   /** Developers' channels, served beside the built-in ones (see docs/channels.md). */
   customChannels?: readonly Channel[];
+  /** Waits between attempts to deliver replies to a platform that failed (tests make them short). */
+  channelRetryDelaysMs?: readonly number[];
   fetch?: typeof fetch;
   /** The clock turns run with (tests set business hours' "now"). */
   now?: () => Date;
@@ -45,7 +47,14 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
   const channels = createChannelRegistry([...builtInChannels, ...(options.customChannels ?? [])]);
   const connections = createConnectionStore(store);
   const log = config.log === 'silent' ? undefined : (message: string) => console.error(message);
-  const dispatch = createDispatch({ registry: channels, connections, store, io: { apiUrls: config.channelApis, fetch: options.fetch ?? fetch, timeoutMs: 10_000 }, log });
+  const dispatch = createDispatch({
+    registry: channels,
+    connections,
+    store,
+    io: { apiUrls: config.channelApis, fetch: options.fetch ?? fetch, timeoutMs: 10_000 },
+    retryDelaysMs: options.channelRetryDelaysMs,
+    log,
+  });
   const turnPipeline = createTurnPipeline({
     directory,
     reader,
@@ -56,7 +65,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     now: options.now,
   });
   // Replies to payments, releases and timers reach messaging apps through their channel.
-  const pipeline = pushingSystemReplies(turnPipeline, { addressOf: (id) => reader.addressOf(id), dispatch });
+  const pipeline = pushingSystemReplies(turnPipeline, dispatch);
   const deps: AppDeps = {
     config,
     store,
@@ -70,6 +79,8 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     dispatch,
   };
   const app = createApp(deps);
+  // Replies committed before a stop but not yet delivered go out now.
+  dispatch.recover();
   const scheduler = startScheduler(store, pipeline, {
     intervalMs: options.scheduler === false ? 3_600_000 : 1_000,
     log,
@@ -80,6 +91,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     scheduler,
     async close() {
       scheduler.stop();
+      dispatch.close();
       await dispatch.idle();
       // Turns already acknowledged are committed; what is pending commits before the store closes.
       await commit.close();

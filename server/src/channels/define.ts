@@ -25,6 +25,8 @@ export function defineChannel<S extends z.ZodObject>(spec: ChannelSpec<S>): Chan
     title: spec.title,
     config: spec.config,
     secrets: spec.secrets,
+    pushes: send !== undefined,
+    answers: answer !== undefined,
     bind(raw): Result<ChannelConnection> {
       const parsed = spec.config.safeParse(raw);
       if (!parsed.success) return fail(invalidInput(parsed.error.issues, `The ${spec.title} connection`));

@@ -63,18 +63,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Makes the calls one after another, in order: the first failure stops the rest, so the customer
- * never sees a later message without an earlier one.
+ * never sees a later message without an earlier one. A retry skips the calls an earlier attempt made.
  */
-export async function sendInOrder<T extends object>(steps: readonly (T | Pause)[], one: (step: T) => Promise<ApiResult>): Promise<SendResult> {
-  let sent = 0;
+export async function sendInOrder<T extends object>(steps: readonly (T | Pause)[], one: (step: T, index: number) => Promise<ApiResult>, resumeAfter = 0): Promise<SendResult> {
+  let calls = 0;
   for (const step of steps) {
     if (isPause(step)) {
-      await sleep(step.pause);
+      if (calls >= resumeAfter) await sleep(step.pause);
       continue;
     }
-    const result = await one(step);
-    if (!result.ok) return { ok: false, sent, error: result.error };
-    sent++;
+    const index = calls++;
+    if (index < resumeAfter) continue;
+    const result = await one(step, index);
+    if (!result.ok) return { ok: false, sent: index, error: result.error };
   }
-  return { ok: true, sent };
+  return { ok: true, sent: calls };
 }

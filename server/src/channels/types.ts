@@ -53,6 +53,10 @@ export interface SendIo {
   fetch: typeof fetch;
   /** Time limit of one platform call. */
   timeoutMs: number;
+  /** Calls an earlier attempt already made for these replies: a retry resumes after them. */
+  resumeAfter?: number;
+  /** Names this delivery across retries, for platforms' idempotency keys (LINE's X-Line-Retry-Key). */
+  deliveryKey?: string;
 }
 
 export interface SendError {
@@ -63,7 +67,7 @@ export interface SendError {
   retryable: boolean;
 }
 
-/** `sent` counts the platform calls that succeeded, in order, before a failure stopped the rest. */
+/** `sent` counts the platform calls that succeeded, in order (those of earlier attempts included), before a failure stopped the rest. */
 export type SendResult = { ok: true; sent: number } | { ok: false; sent: number; error: SendError };
 
 /** A synchronous channel's answer to its webhook; `later` holds replies that did not fit and go out by push. */
@@ -96,5 +100,9 @@ export interface Channel {
   config: z.ZodObject;
   /** Config fields that are secrets: masked when read back, kept when omitted from an update. */
   secrets: readonly string[];
+  /** It sends through the platform's API (its replies go through the delivery outbox). */
+  pushes: boolean;
+  /** Its webhook's answer carries the turn's replies (WeChat, KakaoTalk). */
+  answers: boolean;
   bind(config: unknown): Result<ChannelConnection>;
 }

@@ -185,6 +185,27 @@ export const channelConnections = sqliteTable(
   (t) => [primaryKey({ columns: [t.botId, t.channel] })],
 );
 
+/**
+ * Delivery of replies through push channels. The outbox is the turn log itself: a turn's replies are
+ * written in its own transaction. This row is how far a conversation's turns have been delivered
+ * (sent, or given up as failed), and the retry state of the turn being delivered.
+ */
+export const channelDeliveries = sqliteTable('channel_deliveries', {
+  conversationKey: integer('conversation_key')
+    .primaryKey()
+    .references(() => conversations.key, { onDelete: 'cascade' }),
+  deliveredTurnId: integer('delivered_turn_id').notNull().default(0),
+  pendingTurnId: integer('pending_turn_id'),
+  /** Platform calls of the pending turn that already succeeded: a retry resumes after them. */
+  sentCalls: integer('sent_calls').notNull().default(0),
+  attempts: integer('attempts').notNull().default(0),
+  /** What the pending turn's replies needed from its request (JSON), so a retry renders the same calls. */
+  context: text('context'),
+  nextAttemptAt: text('next_attempt_at'),
+  lastError: text('last_error'),
+  updatedAt: text('updated_at').notNull(),
+});
+
 export type BotRow = typeof bots.$inferSelect;
 export type FlowVersionRow = typeof flowVersions.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;

@@ -83,9 +83,9 @@ export function channelWebhookRoutes(channel: Channel, deps: AppDeps) {
         messages.map(async (item, index) => {
           const address = { botId, channel: channel.id, externalKey: item.customer.id };
           const outcome = await pipeline.receive(address, item.inbound, item.messageId);
-          // Pushed as each turn commits, so sends follow commit order; a repeat was answered before.
+          // Delivered from the turn log once committed, in commit order; a repeat was delivered before.
           const answered = answer !== undefined && index === 0;
-          if (outcome.ok && !outcome.value.duplicate && !answered) void dispatch.push(address, outcome.value.replies, item.context);
+          if (outcome.ok && !outcome.value.duplicate && !answered) dispatch.committed(outcome.value.conversationId, { messageId: item.messageId, context: item.context });
           return outcome;
         }),
       );
@@ -100,7 +100,7 @@ export function channelWebhookRoutes(channel: Channel, deps: AppDeps) {
         if (outcome?.ok && !outcome.value.duplicate && !send) replies = [...heldReplies(store, outcome.value.conversationId), ...replies];
         const reply = answer(raw, first, replies);
         // A platform's retry is answered again; what followed the first answer was already sent.
-        if (first && outcome?.ok && !outcome.value.duplicate && reply.later.length > 0) void dispatch.push({ botId, channel: channel.id, externalKey: first.customer.id }, reply.later, first.context);
+        if (first && outcome?.ok && !outcome.value.duplicate && reply.later.length > 0) dispatch.sendNow(outcome.value.conversationId, reply.later, first.context);
         return c.body(reply.body, 200, { 'content-type': reply.contentType });
       }
       return c.json({ received: messages.length, events: parsed.value.length - messages.length });

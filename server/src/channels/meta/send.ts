@@ -13,5 +13,6 @@ export function sendMessaging(steps: readonly (MessagingSend | Pause)[], to: Rec
       headers: { authorization: `Bearer ${accessToken}` },
       json: 'message' in step ? { recipient: { id: to.customerId }, messaging_type: 'RESPONSE', message: step.message } : { recipient: { id: to.customerId }, sender_action: step.sender_action },
     }),
+    io.resumeAfter,
   );
 }

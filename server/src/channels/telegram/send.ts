@@ -10,5 +10,13 @@ const refusal = (body: unknown): string | undefined =>
   isJsonObject(body) && body.ok === false ? String(body.description ?? 'Telegram refused the call') : undefined;
 
 export function sendTelegram(replies: readonly Reply[], to: Recipient, config: TelegramConfig, io: SendIo): Promise<SendResult> {
-  return sendInOrder(renderTelegram(replies, to), (call) => callApi(io, { url: `${io.apiUrls.telegram}/bot${config.botToken}/${call.method}`, json: call.body }, refusal));
+  return sendInOrder(
+    renderTelegram(replies, to),
+    async (call) => {
+      const result = await callApi(io, { url: `${io.apiUrls.telegram}/bot${config.botToken}/${call.method}`, json: call.body }, refusal);
+      // Answering a tapped button only stops its spinner; an expired query must not hold the replies back.
+      return call.method === 'answerCallbackQuery' && !result.ok ? { ok: true, status: result.error.status ?? 0, body: null } : result;
+    },
+    io.resumeAfter,
+  );
 }

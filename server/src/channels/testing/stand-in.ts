@@ -43,12 +43,12 @@ function parseJson(text: string): unknown {
 
 /**
  * A local HTTP server (port 0) playing a platform's send API: it records every call and answers as
- * `answer` says, which is where a test checks each call's shape the way the platform would.
+ * `answer` says (at once or later), which is where a test checks each call's shape the way the platform would.
  */
-export async function startStandIn(answer: (call: RecordedCall) => PlatformAnswer): Promise<StandIn> {
+export async function startStandIn(answer: (call: RecordedCall) => PlatformAnswer | Promise<PlatformAnswer>): Promise<StandIn> {
   const calls: RecordedCall[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    void readAll(request).then((text) => {
+    void readAll(request).then(async (text) => {
       const url = new URL(request.url ?? '/', 'http://stand-in');
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers[name] = value;
@@ -56,7 +56,7 @@ export async function startStandIn(answer: (call: RecordedCall) => PlatformAnswe
       calls.push(call);
       let reply: PlatformAnswer;
       try {
-        reply = answer(call);
+        reply = await answer(call);
       } catch (error) {
         reply = { status: 500, text: error instanceof Error ? error.message : String(error) };
       }

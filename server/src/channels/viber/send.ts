@@ -22,5 +22,6 @@ export function sendViber(replies: readonly Reply[], to: Recipient, config: Vibe
       },
       refusal,
     ),
+    io.resumeAfter,
   );
 }

@@ -41,5 +41,6 @@ export function sendWechat(replies: readonly Reply[], to: Recipient, config: Wec
   return sendInOrder(
     renderWechat(replies).map((text) => ({ text })),
     (message) => sendOne(message.text, false),
+    io.resumeAfter,
   );
 }

@@ -12,5 +12,6 @@ export function sendWhatsapp(replies: readonly Reply[], to: Recipient, config: W
       headers: { authorization: `Bearer ${config.accessToken}` },
       json: { messaging_product: 'whatsapp', recipient_type: 'individual', to: to.customerId, ...message },
     }),
+    io.resumeAfter,
   );
 }
