@@ -14,6 +14,10 @@ const envSchema = z.object({
   PARLEY_LOG: z.enum(['silent', 'error', 'info']).default('info'),
   PARLEY_NODES: z.string().optional(),
   PARLEY_CHANNELS: z.string().optional(),
+  PARLEY_SECRET_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'PARLEY_SECRET_KEY must be 32 random bytes in base64, such as the output of `openssl rand -base64 32`')
+    .optional(),
   // Platform send APIs: configurable so tests (and proxies) can stand in for the platforms.
   PARLEY_META_API_URL: z.url('PARLEY_META_API_URL must be a full URL').default('https://graph.facebook.com/v21.0'),
   PARLEY_TELEGRAM_API_URL: z.url('PARLEY_TELEGRAM_API_URL must be a full URL').default('https://api.telegram.org'),
@@ -45,6 +49,8 @@ export interface Config {
   customNodes: string[];
   /** Modules of custom channels (`PARLEY_CHANNELS`), as absolute paths. */
   customChannels: string[];
+  /** Encrypts secrets at rest; absent, a key file beside the database is used. */
+  secretKey: Buffer | undefined;
   channelApis: ChannelApiUrls;
 }
 
@@ -80,6 +86,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       log: e.PARLEY_LOG,
       customNodes: nodeModulePaths(e.PARLEY_NODES),
       customChannels: nodeModulePaths(e.PARLEY_CHANNELS),
+      secretKey: e.PARLEY_SECRET_KEY === undefined ? undefined : Buffer.from(e.PARLEY_SECRET_KEY, 'base64'),
       channelApis: {
         meta: trimSlash(e.PARLEY_META_API_URL),
         telegram: trimSlash(e.PARLEY_TELEGRAM_API_URL),

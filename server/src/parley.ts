@@ -12,6 +12,7 @@ import { openStore } from './db/open';
 import type { AppDeps } from './deps';
 import type { Config } from './env';
 import { createApiDocs } from './http/openapi';
+import { createSecretBox, secretKey } from './secrets';
 import { type PaymentProvider, testCheckoutProvider } from './payments/provider';
 import { startScheduler } from './scheduler';
 import { createDirectory } from './turns/directory';
@@ -45,7 +46,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
   for (const provider of [testCheckoutProvider(config.publicUrl), ...(options.paymentProviders ?? [])]) providers.set(provider.id, provider);
   const reader = createTurnReader(store);
   const channels = createChannelRegistry([...builtInChannels, ...(options.customChannels ?? [])]);
-  const connections = createConnectionStore(store);
+  const connections = createConnectionStore(store, createSecretBox(secretKey(config.secretKey, config.dbPath)));
   const log = config.log === 'silent' ? undefined : (message: string) => console.error(message);
   const dispatch = createDispatch({
     registry: channels,

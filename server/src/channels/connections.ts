@@ -1,11 +1,14 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Store } from '../db/open';
 import { channelConnections } from '../db/schema';
+import { type SecretBox, isSealed } from '../secrets';
 
 export interface StoredConnection {
   channel: string;
-  /** As stored: each read parses it with the channel's schema. */
+  /** Secrets opened; each read parses it with the channel's schema. */
   config: Record<string, unknown>;
+  /** Secrets that do not open with this server's key (it changed): left out of `config`. */
+  unreadable: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -14,17 +17,31 @@ export interface StoredConnection {
 export interface ConnectionStore {
   get(botId: string, channel: string): StoredConnection | undefined;
   list(botId: string): StoredConnection[];
-  set(botId: string, channel: string, config: Record<string, unknown>, now: Date): StoredConnection;
+  /** Stores the config with its `secrets` fields sealed. */
+  set(botId: string, channel: string, config: Record<string, unknown>, secrets: readonly string[], now: Date): StoredConnection;
   remove(botId: string, channel: string): boolean;
 }
 
-function toStored(row: { channel: string; config: string; createdAt: string; updatedAt: string }): StoredConnection {
+/** Where a secret belongs: it opens only there. */
+const placeOf = (botId: string, channel: string, field: string) => `${botId}/${channel}/${field}`;
+
+function toStored(box: SecretBox, botId: string, row: { channel: string; config: string; createdAt: string; updatedAt: string }): StoredConnection {
   const value: unknown = JSON.parse(row.config);
-  const config = typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value } : {};
-  return { channel: row.channel, config, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  const config: Record<string, unknown> = {};
+  const unreadable: string[] = [];
+  for (const [field, stored] of Object.entries(typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {})) {
+    if (typeof stored !== 'string' || !isSealed(stored)) {
+      config[field] = stored;
+      continue;
+    }
+    const opened = box.open(stored, placeOf(botId, row.channel, field));
+    if (opened === undefined) unreadable.push(field);
+    else config[field] = opened;
+  }
+  return { channel: row.channel, config, unreadable, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
-export function createConnectionStore({ db }: Store): ConnectionStore {
+export function createConnectionStore({ db }: Store, box: SecretBox): ConnectionStore {
   const columns = { channel: channelConnections.channel, config: channelConnections.config, createdAt: channelConnections.createdAt, updatedAt: channelConnections.updatedAt };
   // Read on every webhook: one indexed row, so there is no cache to fall out of date.
   const one = db
@@ -35,19 +52,29 @@ export function createConnectionStore({ db }: Store): ConnectionStore {
   return {
     get(botId, channel) {
       const row = one.get({ botId, channel });
-      return row ? toStored(row) : undefined;
+      return row ? toStored(box, botId, row) : undefined;
     },
-    list: (botId) => db.select(columns).from(channelConnections).where(eq(channelConnections.botId, botId)).orderBy(asc(channelConnections.channel)).all().map(toStored),
-    set(botId, channel, config, now) {
+    list: (botId) =>
+      db
+        .select(columns)
+        .from(channelConnections)
+        .where(eq(channelConnections.botId, botId))
+        .orderBy(asc(channelConnections.channel))
+        .all()
+        .map((row) => toStored(box, botId, row)),
+    set(botId, channel, config, secrets, now) {
       const at = now.toISOString();
-      const json = JSON.stringify(config);
+      const sealed = Object.fromEntries(
+        Object.entries(config).map(([field, value]) => [field, secrets.includes(field) && typeof value === 'string' ? box.seal(value, placeOf(botId, channel, field)) : value]),
+      );
+      const json = JSON.stringify(sealed);
       db.insert(channelConnections)
         .values({ botId, channel, config: json, createdAt: at, updatedAt: at })
         .onConflictDoUpdate({ target: [channelConnections.botId, channelConnections.channel], set: { config: json, updatedAt: at } })
         .run();
       const row = one.get({ botId, channel });
       if (!row) throw new Error(`connection ${botId}/${channel} vanished after its write`);
-      return toStored(row);
+      return toStored(box, botId, row);
     },
     remove: (botId, channel) => db.delete(channelConnections).where(and(eq(channelConnections.botId, botId), eq(channelConnections.channel, channel))).run().changes > 0,
   };

@@ -48,6 +48,22 @@ describe('channel connections API', () => {
     expect((await parley.request('DELETE', '/api/bots/shop/channels/telegram')).status).toBe(404);
   });
 
+  it('stores secrets sealed, never as given, and refuses to use them under another key', async () => {
+    await parley.request('PUT', '/api/bots/shop/channels/telegram', { botToken: TOKEN, secretToken: SECRET });
+    const row = String(parley.deps.store.sqlite.prepare("select config from channel_connections where bot_id = 'shop'").pluck().get());
+    expect(row).not.toContain(SECRET);
+    expect(row).not.toContain(TOKEN);
+    expect(JSON.parse(row).botToken).toMatch(/^enc:v1:/);
+    // A sealed value moved to another bot does not open there.
+    expect(createBot(parley.deps, { id: 'other', name: 'Other' }).ok).toBe(true);
+    parley.deps.store.sqlite.prepare("insert into channel_connections (bot_id, channel, config, created_at, updated_at) values ('other', 'telegram', ?, 'now', 'now')").run(row);
+    const moved = await (await parley.request('GET', '/api/bots/other/channels/telegram')).json();
+    expect(moved.unreadable).toEqual(['botToken', 'secretToken']);
+    const webhook = await parley.app.request('/webhooks/telegram/other', { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': SECRET }, body: '{}' });
+    expect(webhook.status).toBe(409);
+    expect((await webhook.json()).error.message).toContain('set the connection again');
+  });
+
   it('needs the admin token', async () => {
     const response = await parley.app.request('/api/bots/shop/channels/telegram', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(401);

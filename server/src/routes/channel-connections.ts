@@ -15,6 +15,8 @@ const connectionView = z.object({
   webhookUrl: z.string(),
   connected: z.boolean(),
   config: z.record(z.string(), z.unknown()).nullable(),
+  /** Secrets stored under another key than this server's: set them again. */
+  unreadable: z.array(z.string()),
   updatedAt: z.string().nullable(),
 });
 
@@ -34,6 +36,7 @@ export function channelConnectionRoutes(deps: AppDeps) {
     webhookUrl: `${config.publicUrl}/webhooks/${channel.id}/${botId}`,
     connected: stored !== undefined,
     config: stored ? maskSecrets(stored.config, channel.secrets) : null,
+    unreadable: stored?.unreadable ?? [],
     updatedAt: stored?.updatedAt ?? null,
   });
   const unknownChannel = (id: string): AppError => ({
@@ -68,7 +71,7 @@ export function channelConnectionRoutes(deps: AppDeps) {
       for (const key of channel.secrets) if (input[key] === undefined && previous?.config[key] !== undefined) input[key] = previous.config[key];
       const parsed = channel.config.safeParse(input);
       if (!parsed.success) return errorResponse(c, invalidInput(parsed.error.issues, 'Body'));
-      const stored = connections.set(bot.value.id, channel.id, parsed.data, new Date());
+      const stored = connections.set(bot.value.id, channel.id, parsed.data, channel.secrets, new Date());
       return c.json(view(bot.value.id, channel, stored));
     })
     .delete('/:id/channels/:channel', (c) => {

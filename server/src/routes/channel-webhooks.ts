@@ -48,6 +48,12 @@ export function channelWebhookRoutes(channel: Channel, deps: AppDeps) {
   function connect(botId: string): Result<ChannelConnection> {
     const stored = connections.get(botId, channel.id);
     if (!stored) return fail({ status: 404, code: 'not_found', message: `Bot "${botId}" has no ${channel.title} connection.` });
+    if (stored.unreadable.length > 0)
+      return fail({
+        status: 409,
+        code: 'connection_invalid',
+        message: `The ${channel.title} connection of bot "${botId}" holds ${stored.unreadable.join(', ')} sealed with another secret key than this server's (PARLEY_SECRET_KEY): set the connection again.`,
+      });
     const bound = channel.bind(stored.config);
     return bound.ok ? bound : fail({ status: 409, code: 'connection_invalid', message: `The ${channel.title} connection of bot "${botId}" no longer fits: ${bound.error.message}` });
   }
