@@ -26,10 +26,14 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/health', healthRoutes(deps));
   app.get('/api/openapi.json', (c) => c.json(deps.docs.document()));
-  // Webhooks are public: a body larger than any chat message is refused before it is read.
-  app.use('/webhooks/*', limitBody(64 * 1024));
+  // Webhooks are public: a body larger than any chat message is refused before it is read. A
+  // platform's webhook may batch many events (Meta: up to 1000), so it is allowed more.
+  app.use('/webhooks/web/*', limitBody(64 * 1024));
   app.route('/webhooks/web', webRoutes(deps));
-  for (const channel of deps.channels.all()) app.route(`/webhooks/${channel.id}`, channelWebhookRoutes(channel, deps));
+  for (const channel of deps.channels.all()) {
+    app.use(`/webhooks/${channel.id}/*`, limitBody(1024 * 1024));
+    app.route(`/webhooks/${channel.id}`, channelWebhookRoutes(channel, deps));
+  }
   app.route('/checkout', checkoutRoutes(deps));
   app.route('/assets/examples', exampleAssetRoutes());
 

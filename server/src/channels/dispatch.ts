@@ -136,11 +136,14 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
     if (!channel?.pushes) return;
     let state: Delivery = deliveryOf.get({ key: conversation.key }) ?? NOTHING_DELIVERED;
     for (;;) {
+      // Stopping: what is left goes out after the next start.
+      if (closed) return;
       if (state.nextAttemptAt !== null && Date.parse(state.nextAttemptAt) > clock().getTime()) return schedule(conversation, Date.parse(state.nextAttemptAt));
       const batch = nextTurns.all({ key: conversation.key, after: state.deliveredTurnId });
       if (batch.length === 0) return;
       let skipped = state.deliveredTurnId;
       for (const turn of batch) {
+        if (closed) break;
         const replies = readJson(repliesSchema, turn.replies) ?? [];
         // A synchronous channel's answer carried the replies to the customer's own messages.
         if (replies.length === 0 || (channel.answers && CUSTOMER_KINDS.has(turn.kind))) {

@@ -85,6 +85,14 @@ describe('channel webhooks', () => {
     expect(parley.deps.store.sqlite.prepare('select count(*) from turns').pluck().get()).toBe(0);
   });
 
+  it('takes a platform batch larger than a web message, up to 1 MB', async () => {
+    await parley.request('PUT', '/api/bots/shop/channels/telegram', { botToken: TOKEN, secretToken: SECRET });
+    const post = (bytes: number) =>
+      parley.app.request('/webhooks/telegram/shop', { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': SECRET, 'content-length': String(bytes) }, body: `{"update_id":"${'x'.repeat(bytes - 17)}"}` });
+    expect((await post(200 * 1024)).status).toBe(400);
+    expect((await post(1024 * 1024 + 1)).status).toBe(413);
+  });
+
   it('answers a webhook for an unpublished bot with 409 after verifying it, so the platform retries', async () => {
     await parley.request('PUT', '/api/bots/shop/channels/telegram', { botToken: TOKEN, secretToken: SECRET });
     const update = { update_id: 1, message: { message_id: 1, chat: { id: 5, type: 'private' }, date: 1, text: 'hi' } };

@@ -4,10 +4,10 @@ import { recordChannelEvent } from '../channels/events';
 import { heldReplies } from '../channels/held';
 import type { Channel, ChannelConnection, RawRequest, WebhookMessage } from '../channels/types';
 import type { AppDeps } from '../deps';
-import { type Result, errorResponse, fail } from '../errors';
+import { type AppError, type Result, errorResponse, fail } from '../errors';
 
-const unsigned = (channel: Channel) => ({
-  status: 401 as const,
+const unsigned = (channel: Channel): AppError => ({
+  status: 401,
   code: 'unauthorized',
   message: `The request does not carry a valid ${channel.title} signature for this bot; nothing was processed.`,
 });
