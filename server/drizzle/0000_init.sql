@@ -22,6 +22,29 @@ CREATE TABLE `bots` (
 	`updated_at` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `channel_connections` (
+	`bot_id` text NOT NULL,
+	`channel` text NOT NULL,
+	`config` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	PRIMARY KEY(`bot_id`, `channel`),
+	FOREIGN KEY (`bot_id`) REFERENCES `bots`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `channel_deliveries` (
+	`conversation_key` integer PRIMARY KEY NOT NULL,
+	`delivered_turn_id` integer DEFAULT 0 NOT NULL,
+	`pending_turn_id` integer,
+	`sent_calls` integer DEFAULT 0 NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`context` text,
+	`next_attempt_at` text,
+	`last_error` text,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`conversation_key`) REFERENCES `conversations`(`key`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `conversations` (
 	`key` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`id` text NOT NULL,

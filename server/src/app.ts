@@ -9,6 +9,8 @@ import { limitBody } from './http/body-limit';
 import { webhookContext } from './payments/settle';
 import { authRoutes } from './routes/auth';
 import { botRoutes } from './routes/bots';
+import { channelConnectionRoutes } from './routes/channel-connections';
+import { channelWebhookRoutes } from './routes/channel-webhooks';
 import { checkoutRoutes } from './routes/checkout';
 import { conversationRoutes } from './routes/conversations';
 import { editorRoutes } from './routes/editor';
@@ -38,9 +40,15 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/health', healthRoutes(deps));
   app.get('/api/openapi.json', (c) => c.json(deps.docs.document(accessByRoute(app.routes))));
-  // Webhooks are public: a body larger than any chat message is refused before it is read.
-  app.use('/webhooks/*', limitBody(64 * 1024));
+  // Webhooks are public: a body larger than any chat message is refused before it is read. A
+  // platform's webhook may batch many events (Meta: up to 1000), so it is allowed more.
+  app.use('/webhooks/web/*', limitBody(64 * 1024));
   app.route('/webhooks/web', webRoutes(deps));
+  for (const channel of deps.channels.all()) {
+    app.use(`/webhooks/${channel.id}/*`, limitBody(1024 * 1024));
+    app.route(`/webhooks/${channel.id}`, channelWebhookRoutes(channel, deps));
+  }
+  app.use('/webhooks/payments/*', limitBody(256 * 1024));
   // Each payment provider's own webhook (Stripe's, a plugin's), public: it checks its signature itself.
   for (const provider of deps.paymentProviders.values())
     if (provider.webhook) {
@@ -73,6 +81,7 @@ export function createApp(deps: AppDeps) {
     .route('/bots', withRole('editor', ordersApi.bot))
     .route('/orders', withRole('editor', ordersApi.single))
     .route('/bots', withRole('editor', webhookRoutes(deps)))
+    .route('/bots', withRole('editor', channelConnectionRoutes(deps)))
     .route('/', withRole('editor', metaRoutes(deps)))
     .route('/conversations', withRole('agent', conversationRoutes(deps)));
   app.route('/api', api);

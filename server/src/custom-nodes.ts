@@ -17,7 +17,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** Imports a module; a TypeScript one under plain Node (the bundled server) goes through tsx. */
-async function importModule(file: string): Promise<unknown> {
+export async function importModule(file: string): Promise<unknown> {
   const url = pathToFileURL(file).href;
   try {
     return await import(url);

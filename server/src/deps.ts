@@ -1,6 +1,9 @@
 import type { NodeCatalog } from '@parley/shared';
 import type { AdminAuth } from './auth/admin-token';
 import type { PaymentProvider } from './payments/provider';
+import type { ConnectionStore } from './channels/connections';
+import type { ChannelDispatch } from './channels/dispatch';
+import type { ChannelRegistry } from './channels/registry';
 import type { Store } from './db/open';
 import type { Config } from './env';
 import type { ApiDocs } from './http/openapi';
@@ -17,6 +20,9 @@ export interface AppDeps {
   /** The admin bearer token (scripts, the CLI). */
   auth: AdminAuth;
   docs: ApiDocs;
+  channels: ChannelRegistry;
+  connections: ConnectionStore;
+  dispatch: ChannelDispatch;
   /** Payment providers by id; those with a webhook get /webhooks/payments/<id>. */
   paymentProviders: ReadonlyMap<string, PaymentProvider>;
   /** The clock sessions, tokens and sign-in limits run on. */

@@ -17,7 +17,27 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must be the whsec_… signing secret of your Stripe webhook endpoint').optional(),
   /** Where Stripe's API is: set only to reach it through a proxy, or a local stand-in in tests. */
   STRIPE_API_URL: z.url().optional(),
+  PARLEY_CHANNELS: z.string().optional(),
+  PARLEY_SECRET_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'PARLEY_SECRET_KEY must be 32 random bytes in base64, such as the output of `openssl rand -base64 32`')
+    .optional(),
+  // Platform send APIs: configurable so tests (and proxies) can stand in for the platforms.
+  PARLEY_META_API_URL: z.url('PARLEY_META_API_URL must be a full URL').default('https://graph.facebook.com/v21.0'),
+  PARLEY_TELEGRAM_API_URL: z.url('PARLEY_TELEGRAM_API_URL must be a full URL').default('https://api.telegram.org'),
+  PARLEY_LINE_API_URL: z.url('PARLEY_LINE_API_URL must be a full URL').default('https://api.line.me'),
+  PARLEY_VIBER_API_URL: z.url('PARLEY_VIBER_API_URL must be a full URL').default('https://chatapi.viber.com'),
+  PARLEY_WECHAT_API_URL: z.url('PARLEY_WECHAT_API_URL must be a full URL').default('https://api.weixin.qq.com'),
 });
+
+/** Base URLs of the platforms' send APIs, without a trailing slash. */
+export interface ChannelApiUrls {
+  meta: string;
+  telegram: string;
+  line: string;
+  viber: string;
+  wechat: string;
+}
 
 export interface Config {
   port: number;
@@ -33,9 +53,14 @@ export interface Config {
   customNodes: string[];
   /** Stripe Checkout, when a secret key is set: the `stripe` payment provider. */
   stripe: { secretKey: string; webhookSecret: string | undefined; apiUrl: string | undefined } | undefined;
+  /** Modules of custom channels (`PARLEY_CHANNELS`), as absolute paths. */
+  customChannels: string[];
+  /** Encrypts secrets at rest; absent, a key file beside the database is used. */
+  secretKey: Buffer | undefined;
+  channelApis: ChannelApiUrls;
 }
 
-/** `PARLEY_NODES`: comma-separated module paths, resolved from the current directory. */
+/** `PARLEY_NODES`, `PARLEY_CHANNELS`: comma-separated module paths, resolved from the current directory. */
 export function nodeModulePaths(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
@@ -43,6 +68,8 @@ export function nodeModulePaths(value: string | undefined): string[] {
     .filter((item) => item !== '')
     .map((item) => path.resolve(item));
 }
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
@@ -59,12 +86,21 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       dataDir,
       dbPath: e.PARLEY_DB === ':memory:' ? ':memory:' : path.resolve(e.PARLEY_DB ?? path.join(dataDir, 'parley.db')),
       adminToken: e.PARLEY_ADMIN_TOKEN,
-      publicUrl: (e.PARLEY_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      publicUrl: trimSlash(e.PARLEY_PUBLIC_URL ?? `http://localhost:${e.PORT}`),
       editorDir: e.PARLEY_EDITOR_DIR,
       seedExamples: e.PARLEY_SEED_EXAMPLES === 'true',
       log: e.PARLEY_LOG,
       customNodes: nodeModulePaths(e.PARLEY_NODES),
       stripe: e.STRIPE_SECRET_KEY ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL } : undefined,
+      customChannels: nodeModulePaths(e.PARLEY_CHANNELS),
+      secretKey: e.PARLEY_SECRET_KEY === undefined ? undefined : Buffer.from(e.PARLEY_SECRET_KEY, 'base64'),
+      channelApis: {
+        meta: trimSlash(e.PARLEY_META_API_URL),
+        telegram: trimSlash(e.PARLEY_TELEGRAM_API_URL),
+        line: trimSlash(e.PARLEY_LINE_API_URL),
+        viber: trimSlash(e.PARLEY_VIBER_API_URL),
+        wechat: trimSlash(e.PARLEY_WECHAT_API_URL),
+      },
     },
   };
 }

@@ -2,10 +2,17 @@ import type { NodeType } from '@parley/shared';
 import { builtInNodeTypes, createNodeCatalog } from '@parley/runtime';
 import { createApp } from './app';
 import { setUpAdminAuth } from './auth/admin-token';
+import { builtInChannels } from './channels/built-in';
+import { createConnectionStore } from './channels/connections';
+import { createDispatch } from './channels/dispatch';
+import { createChannelRegistry } from './channels/registry';
+import { pushingSystemReplies } from './channels/system-replies';
+import type { Channel } from './channels/types';
 import { openStore } from './db/open';
 import type { AppDeps } from './deps';
 import type { Config } from './env';
 import { createApiDocs } from './http/openapi';
+import { createSecretBox, secretKey } from './secrets';
 import { type PaymentProvider, testCheckoutProvider } from './payments/provider';
 import { stripeClient, stripeProvider } from './payments/stripe';
 import { startScheduler } from './scheduler';
@@ -19,6 +26,10 @@ export interface ParleyOptions {
   /** Developers' node types, registered beside the built-in ones. */
   customNodeTypes?: readonly NodeType[];
   paymentProviders?: readonly PaymentProvider[];
+  /** Developers' channels, served beside the built-in ones (see docs/channels.md). */
+  customChannels?: readonly Channel[];
+  /** Waits between attempts to deliver replies to a platform that failed (tests make them short). */
+  channelRetryDelaysMs?: readonly number[];
   fetch?: typeof fetch;
   /** The clock turns run with (tests set business hours' "now"). */
   now?: () => Date;
@@ -40,15 +51,29 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     if (providers.has(provider.id)) throw new Error(`Two payment providers are named "${provider.id}"; each needs its own id.`);
     providers.set(provider.id, provider);
   }
-  const pipeline = createTurnPipeline({
+  const reader = createTurnReader(store);
+  const channels = createChannelRegistry([...builtInChannels, ...(options.customChannels ?? [])]);
+  const connections = createConnectionStore(store, createSecretBox(secretKey(config.secretKey, config.dbPath)));
+  const log = config.log === 'silent' ? undefined : (message: string) => console.error(message);
+  const dispatch = createDispatch({
+    registry: channels,
+    connections,
+    store,
+    io: { apiUrls: config.channelApis, fetch: options.fetch ?? fetch, timeoutMs: 10_000 },
+    retryDelaysMs: options.channelRetryDelaysMs,
+    log,
+  });
+  const turnPipeline = createTurnPipeline({
     directory,
-    reader: createTurnReader(store),
+    reader,
     queue: createKeyedQueue(),
     commit,
     effects: { providers, fetch: options.fetch ?? fetch, store, stockChanged: (botId) => directory.forgetProducts(botId) },
     publicUrl: config.publicUrl,
     now: options.now,
   });
+  // Replies to payments, releases and timers reach messaging apps through their channel.
+  const pipeline = pushingSystemReplies(turnPipeline, dispatch);
   const deps: AppDeps = {
     config,
     store,
@@ -59,14 +84,19 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     docs: createApiDocs({ title: 'Parley API', version: '0.1.0' }),
     paymentProviders: providers,
     now: options.now ?? (() => new Date()),
+    channels,
+    connections,
+    dispatch,
   };
   const app = createApp(deps);
+  // Replies committed before a stop but not yet delivered go out now.
+  dispatch.recover();
   const scheduler = startScheduler(store, pipeline, {
     intervalMs: options.scheduler === false ? 3_600_000 : 1_000,
     fetch: options.fetch,
     now: options.now,
     stockChanged: (botId) => directory.forgetProducts(botId),
-    log: config.log === 'silent' ? undefined : (message) => console.error(message),
+    log,
   });
   return {
     app,
@@ -74,6 +104,8 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     scheduler,
     async close() {
       scheduler.stop();
+      dispatch.close();
+      await dispatch.idle();
       // Turns already acknowledged are committed; what is pending commits before the store closes.
       await commit.close();
       store.close();

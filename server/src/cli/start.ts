@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve } from '@hono/node-server';
 import { needsSetup } from '../auth/users';
+import { loadCustomChannels } from '../channels/plugins';
 import { loadCustomNodeTypes } from '../custom-nodes';
 import { parseConfig } from '../env';
 import { createParley } from '../parley';
@@ -22,11 +23,17 @@ export async function runStart(): Promise<number> {
     process.stderr.write(`Parley cannot start: ${custom.error.message}\n`);
     return 1;
   }
-  const parley = createParley(config, { customNodeTypes: custom.value });
+  const channels = await loadCustomChannels(config.customChannels);
+  if (!channels.ok) {
+    process.stderr.write(`Parley cannot start: ${channels.error.message}\n`);
+    return 1;
+  }
+  const parley = createParley(config, { customNodeTypes: custom.value, customChannels: channels.value });
   const log = (line: string) => {
     if (config.log === 'info') process.stdout.write(`${line}\n`);
   };
   if (custom.value.length > 0) log(`Custom node types: ${custom.value.map((type) => type.type).join(', ')}`);
+  if (channels.value.length > 0) log(`Custom channels: ${channels.value.map((channel) => channel.id).join(', ')}`);
   if (config.seedExamples) {
     const seeded = await seedExampleBots(parley.deps);
     if (seeded.length > 0) log(`Loaded example bots: ${seeded.join(', ')}`);

@@ -233,6 +233,40 @@ export const apiTokens = sqliteTable(
   (t) => [index('api_tokens_user').on(t.userId)],
 );
 
+/** A bot's connection to one messaging app: the app's ids and secrets, as JSON checked by the channel's schema. */
+export const channelConnections = sqliteTable(
+  'channel_connections',
+  {
+    botId: text('bot_id').notNull().references(() => bots.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    config: text('config').notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.botId, t.channel] })],
+);
+
+/**
+ * Delivery of replies through push channels. The outbox is the turn log itself: a turn's replies are
+ * written in its own transaction. This row is how far a conversation's turns have been delivered
+ * (sent, or given up as failed), and the retry state of the turn being delivered.
+ */
+export const channelDeliveries = sqliteTable('channel_deliveries', {
+  conversationKey: integer('conversation_key')
+    .primaryKey()
+    .references(() => conversations.key, { onDelete: 'cascade' }),
+  deliveredTurnId: integer('delivered_turn_id').notNull().default(0),
+  pendingTurnId: integer('pending_turn_id'),
+  /** Platform calls of the pending turn that already succeeded: a retry resumes after them. */
+  sentCalls: integer('sent_calls').notNull().default(0),
+  attempts: integer('attempts').notNull().default(0),
+  /** What the pending turn's replies needed from its request (JSON), so a retry renders the same calls. */
+  context: text('context'),
+  nextAttemptAt: text('next_attempt_at'),
+  lastError: text('last_error'),
+  updatedAt: text('updated_at').notNull(),
+});
+
 export type BotRow = typeof bots.$inferSelect;
 export type FlowVersionRow = typeof flowVersions.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -246,3 +280,4 @@ export type UserSessionRow = typeof userSessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 export * from './schema-commerce';
+export type ChannelConnectionRow = typeof channelConnections.$inferSelect;

@@ -1,0 +1,43 @@
+import type { Reply } from '@parley/shared';
+import type { z } from 'zod';
+import { type Result, fail, ok } from '../errors';
+import { invalidInput } from '../http/validate';
+import type { Channel, ChannelConnection, RawRequest, Recipient, SendIo, SendResult, WebhookAnswer, WebhookItem, WebhookMessage } from './types';
+
+/** A channel as its author writes it: every function receives the bot's parsed connection config. */
+export interface ChannelSpec<S extends z.ZodObject> {
+  id: string;
+  title: string;
+  config: S;
+  secrets: readonly (keyof z.output<S> & string)[];
+  handshake?(request: RawRequest, config: z.output<S>): string | undefined;
+  verify(request: RawRequest, config: z.output<S>): boolean;
+  parse(request: RawRequest, config: z.output<S>): Result<WebhookItem[]>;
+  answer?(request: RawRequest, config: z.output<S>, item: WebhookMessage | undefined, replies: readonly Reply[]): WebhookAnswer;
+  send?(replies: readonly Reply[], to: Recipient, config: z.output<S>, io: SendIo): Promise<SendResult>;
+}
+
+/** Checks a channel's config once per connection and binds its functions to it. */
+export function defineChannel<S extends z.ZodObject>(spec: ChannelSpec<S>): Channel {
+  const { handshake, answer, send } = spec;
+  return {
+    id: spec.id,
+    title: spec.title,
+    config: spec.config,
+    secrets: spec.secrets,
+    pushes: send !== undefined,
+    answers: answer !== undefined,
+    bind(raw): Result<ChannelConnection> {
+      const parsed = spec.config.safeParse(raw);
+      if (!parsed.success) return fail(invalidInput(parsed.error.issues, `The ${spec.title} connection`));
+      const config = parsed.data;
+      return ok({
+        handshake: handshake ? (request) => handshake(request, config) : undefined,
+        verify: (request) => spec.verify(request, config),
+        parse: (request) => spec.parse(request, config),
+        answer: answer ? (request, item, replies) => answer(request, config, item, replies) : undefined,
+        send: send ? (replies, to, io) => send(replies, to, config, io) : undefined,
+      });
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { defineChannel } from '../define';
+import { messengerConfig } from './config';
+import { parseMessenger } from './parse';
+import { sendMessenger } from './send';
+import { messengerHandshake, verifyMessenger } from './verify';
+
+/** Facebook Messenger: a Page's webhook (messages, messaging_postbacks, deliveries, reads); replies through the Send API. */
+export const messenger = defineChannel({
+  id: 'messenger',
+  title: 'Messenger',
+  config: messengerConfig,
+  secrets: ['appSecret', 'verifyToken', 'pageAccessToken'],
+  handshake: messengerHandshake,
+  verify: verifyMessenger,
+  parse: parseMessenger,
+  send: sendMessenger,
+});

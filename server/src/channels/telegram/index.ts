@@ -1,0 +1,16 @@
+import { defineChannel } from '../define';
+import { telegramConfig } from './config';
+import { parseTelegram } from './parse';
+import { sendTelegram } from './send';
+import { verifyTelegram } from './verify';
+
+/** Telegram: a bot's webhook (setWebhook with a secret_token); replies through the Bot API. */
+export const telegram = defineChannel({
+  id: 'telegram',
+  title: 'Telegram',
+  config: telegramConfig,
+  secrets: ['botToken', 'secretToken'],
+  verify: verifyTelegram,
+  parse: parseTelegram,
+  send: sendTelegram,
+});

@@ -1,0 +1,108 @@
+import type { Inbound, JsonValue, Reply } from '@parley/shared';
+import type { z } from 'zod';
+import type { ChannelApiUrls } from '../env';
+import type { Result } from '../errors';
+
+/** A webhook request as it arrived. Signatures cover `body`, the raw bytes, never a re-encoding. */
+export interface RawRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: Uint8Array;
+}
+
+/** The customer as the platform names them: its id is the conversation's key on that channel. */
+export interface Customer {
+  id: string;
+  name?: string;
+  language?: string;
+}
+
+/** Something a customer sent: run through the turn pipeline. */
+export interface WebhookMessage {
+  type: 'message';
+  /** The platform's id of this message (mid, wamid, update_id…): a repeat is answered from the store. */
+  messageId?: string;
+  customer: Customer;
+  inbound: Inbound;
+  /** What the reply needs from the request (LINE reply token, Telegram callback query id…). */
+  context?: Readonly<Record<string, string>>;
+}
+
+/** Anything else the platform reports (delivered, read, failed, follow…): recorded as an event, never run. */
+export interface WebhookEvent {
+  type: 'event';
+  /** Recorded as `channel.<name>`. */
+  name: string;
+  customerId?: string;
+  messageId?: string;
+  data?: JsonValue;
+}
+
+export type WebhookItem = WebhookMessage | WebhookEvent;
+
+/** Where replies go, and what the request that caused them left for the reply. */
+export interface Recipient {
+  customerId: string;
+  context?: Readonly<Record<string, string>>;
+}
+
+/** The outside world a send needs; tests point `apiUrls` at a local stand-in of the platform. */
+export interface SendIo {
+  apiUrls: ChannelApiUrls;
+  fetch: typeof fetch;
+  /** Time limit of one platform call. */
+  timeoutMs: number;
+  /** Calls an earlier attempt already made for these replies: a retry resumes after them. */
+  resumeAfter?: number;
+  /** Names this delivery across retries, for platforms' idempotency keys (LINE's X-Line-Retry-Key). */
+  deliveryKey?: string;
+}
+
+export interface SendError {
+  /** The platform's HTTP status; absent when it could not be reached. */
+  status?: number;
+  message: string;
+  /** 5xx, 429 and network errors may succeed later; a 4xx will not. */
+  retryable: boolean;
+}
+
+/** `sent` counts the platform calls that succeeded, in order (those of earlier attempts included), before a failure stopped the rest. */
+export type SendResult = { ok: true; sent: number } | { ok: false; sent: number; error: SendError };
+
+/** A synchronous channel's answer to its webhook; `later` holds replies that did not fit and go out by push. */
+export interface WebhookAnswer {
+  body: string;
+  contentType: string;
+  later: Reply[];
+}
+
+/** One channel bound to one bot's connection config. */
+export interface ChannelConnection {
+  /** The GET handshake (Meta's hub.challenge, WeChat's echostr): the body to answer, or undefined to refuse. */
+  handshake?(request: RawRequest): string | undefined;
+  verify(request: RawRequest): boolean;
+  parse(request: RawRequest): Result<WebhookItem[]>;
+  /** Synchronous channels answer the webhook itself with the turn's replies. */
+  answer?(request: RawRequest, item: WebhookMessage | undefined, replies: readonly Reply[]): WebhookAnswer;
+  /** Push channels send replies through the platform's API; without it, later replies wait for the next answer. */
+  send?(replies: readonly Reply[], to: Recipient, io: SendIo): Promise<SendResult>;
+}
+
+/**
+ * A channel: one messaging app. Built with `defineChannel`; the registry lists them; a developer's
+ * channel is the same shape (see docs/channels.md).
+ */
+export interface Channel {
+  id: string;
+  title: string;
+  /** The connection config's schema (ids, secrets), as stored per bot. */
+  config: z.ZodObject;
+  /** Config fields that are secrets: masked when read back, kept when omitted from an update. */
+  secrets: readonly string[];
+  /** It sends through the platform's API (its replies go through the delivery outbox). */
+  pushes: boolean;
+  /** Its webhook's answer carries the turn's replies (WeChat, KakaoTalk). */
+  answers: boolean;
+  bind(config: unknown): Result<ChannelConnection>;
+}

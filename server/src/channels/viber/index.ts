@@ -1,0 +1,16 @@
+import { defineChannel } from '../define';
+import { viberConfig } from './config';
+import { parseViber } from './parse';
+import { sendViber } from './send';
+import { verifyViber } from './verify';
+
+/** Viber bots through the REST Bot API: signed callbacks; replies with keyboards and rich media. */
+export const viber = defineChannel({
+  id: 'viber',
+  title: 'Viber',
+  config: viberConfig,
+  secrets: ['authToken'],
+  verify: verifyViber,
+  parse: parseViber,
+  send: sendViber,
+});

@@ -1,0 +1,22 @@
+import { defineChannel } from '../define';
+import { answerWechat } from './answer';
+import { wechatConfig } from './config';
+import { parseWechat } from './parse';
+import { sendWechat } from './send';
+import { verifyWechat, wechatHandshake } from './verify';
+
+/**
+ * WeChat Official Accounts: signed (or, in safe mode, encrypted) XML; the turn's replies are the
+ * passive reply, later ones customer-service messages.
+ */
+export const wechat = defineChannel({
+  id: 'wechat',
+  title: 'WeChat',
+  config: wechatConfig,
+  secrets: ['appSecret', 'token', 'encodingAesKey'],
+  handshake: wechatHandshake,
+  verify: verifyWechat,
+  parse: parseWechat,
+  answer: answerWechat,
+  send: sendWechat,
+});
