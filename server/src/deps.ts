@@ -1,6 +1,7 @@
 import type { NodeCatalog } from '@parley/shared';
 import type { AdminAuth } from './auth';
 import type { Store } from './db/open';
+import type { EffectDeps } from './effects/perform';
 import type { Config } from './env';
 import type { ApiDocs } from './http/openapi';
 import type { Directory } from './turns/directory';
@@ -13,6 +14,8 @@ export interface AppDeps {
   catalog: NodeCatalog;
   directory: Directory;
   pipeline: TurnPipeline;
+  /** How effects reach the outside (HTTP calls): the pipeline's, also used by the editor's test chat. */
+  effects: EffectDeps;
   auth: AdminAuth;
   docs: ApiDocs;
 }

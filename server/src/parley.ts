@@ -33,12 +33,13 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
   const commit = inThreadCommitter(store);
   const providers = new Map<string, PaymentProvider>();
   for (const provider of [testCheckoutProvider(config.publicUrl), ...(options.paymentProviders ?? [])]) providers.set(provider.id, provider);
+  const effects = { providers, fetch: options.fetch ?? fetch };
   const pipeline = createTurnPipeline({
     directory,
     reader: createTurnReader(store),
     queue: createKeyedQueue(),
     commit,
-    effects: { providers, fetch: options.fetch ?? fetch },
+    effects,
     publicUrl: config.publicUrl,
     now: options.now,
   });
@@ -48,6 +49,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     catalog,
     directory,
     pipeline,
+    effects,
     auth: setUpAdminAuth(store, config.adminToken),
     docs: createApiDocs({ title: 'Parley API', version: '0.1.0' }),
   };

@@ -5,6 +5,7 @@ import { conversationRoutes } from './conversations';
 import { flowRoutes } from './flow';
 import { metaRoutes } from './meta';
 import { productRoutes } from './products';
+import { testChatRoutes } from './test-chat';
 import { versionRoutes } from './versions';
 
 /** The admin API under /api (the caller puts it behind the admin token). */
@@ -14,6 +15,7 @@ export function adminRoutes(deps: AppDeps) {
     .route('/bots', flowRoutes(deps))
     .route('/bots', versionRoutes(deps))
     .route('/bots', productRoutes(deps))
+    .route('/bots', testChatRoutes(deps))
     .route('/conversations', conversationRoutes(deps))
     .route('/', metaRoutes(deps));
 }
