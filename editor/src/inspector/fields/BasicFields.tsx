@@ -18,6 +18,7 @@ export function TextField({ schema, value, onChange, path, label, required, type
         maxLength={schema.maxLength}
         list={list}
         aria-invalid={problem ? true : undefined}
+        aria-required={required || undefined}
         aria-describedby={describedBy(path, schema.help, problem)}
         onChange={(e) => onChange(emptyToUndefined(e.target.value, required))}
       />
@@ -39,6 +40,7 @@ export function NumberField({ schema, value, onChange, path, label, required }: 
         max={schema.maximum}
         step={schema.type === 'integer' ? 1 : 'any'}
         aria-invalid={problem ? true : undefined}
+        aria-required={required || undefined}
         aria-describedby={describedBy(path, schema.help, problem)}
         onChange={(e) => {
           const text = e.target.value;
@@ -82,6 +84,7 @@ export function SelectField({ schema, value, onChange, path, label, required }: 
         id={fieldId(path)}
         value={index < 0 ? '' : String(index)}
         aria-invalid={problem ? true : undefined}
+        aria-required={required || undefined}
         aria-describedby={describedBy(path, schema.help, problem)}
         onChange={(e) => {
           const chosen = options[Number(e.target.value)];

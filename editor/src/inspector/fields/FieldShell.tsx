@@ -7,10 +7,14 @@ export function FieldShell({ path, label, help, required, children, inline }: { 
   const id = fieldId(path);
   return (
     <div className={`field${inline ? ' inline' : ''}${problem ? ' invalid' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required && <span className="req" aria-hidden="true"> *</span>}
-      </label>
+      <div className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {required && (
+          <span className="req" aria-hidden="true">
+            *
+          </span>
+        )}
+      </div>
       {children}
       {help && (
         <p className="help" id={`${id}-help`}>

@@ -44,7 +44,7 @@ function Picker({ props, options, empty }: { props: FieldProps; options: readonl
   const known = options.some((option) => option.value === current);
   return (
     <FieldShell path={path} label={label} help={schema.help} required={required}>
-      <select id={fieldId(path)} value={current} aria-invalid={problem ? true : undefined} aria-describedby={describedBy(path, schema.help, problem)} onChange={(e) => onChange(emptyToUndefined(e.target.value, required))}>
+      <select id={fieldId(path)} value={current} aria-invalid={problem ? true : undefined} aria-required={required || undefined} aria-describedby={describedBy(path, schema.help, problem)} onChange={(e) => onChange(emptyToUndefined(e.target.value, required))}>
         <option value="">{empty}</option>
         {!known && current && <option value={current}>{current} (missing)</option>}
         {options.map((option) => (

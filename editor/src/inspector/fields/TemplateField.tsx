@@ -90,6 +90,7 @@ export function TemplateField({ schema, value, onChange, path, label, required, 
     'aria-controls': listId,
     'aria-activedescendant': completion && options[completion.active] ? `${listId}-${completion.active}` : undefined,
     'aria-invalid': problem ? true : undefined,
+    'aria-required': required || undefined,
     'aria-describedby': describedBy(path, schema.help, problem),
     onChange: (e: React.ChangeEvent<HTMLTextAreaElement | HTMLInputElement>) => {
       onChange(emptyToUndefined(e.target.value, required));
