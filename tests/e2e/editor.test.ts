@@ -256,13 +256,28 @@ describe('the visual editor', { timeout: 60_000 }, () => {
     await expect.poll(() => node('message-2').locator('.step-summary').textContent()).toContain('Edited in another tab');
   });
 
-  it('loads Monaco only when the JSON view opens', async () => {
-    const monacoChunks = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /editor\.api|monaco/.test(e.name)).length);
-    expect(await monacoChunks()).toBe(0);
+  it('loads Monaco only when the JSON view opens, with the flow checked against its JSON Schema', async () => {
+    const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.endsWith('.js')));
+    const before = await scripts();
+    expect(await page.locator('.monaco-editor').count()).toBe(0);
     await page.getByRole('button', { name: 'JSON', exact: true }).click();
-    await page.locator('dialog .monaco-editor').waitFor({ timeout: 20_000 });
-    expect(await monacoChunks()).toBeGreaterThan(0);
-    await page.locator('dialog').getByRole('button', { name: 'Cancel' }).click();
+    const dialog = page.locator('dialog');
+    await dialog.locator('.monaco-editor .view-lines', { hasText: 'schemaVersion' }).waitFor({ timeout: 20_000 });
+    const loaded = (await scripts()).filter((name) => !before.includes(name));
+    expect(loaded.some((name) => /json\.worker/.test(name))).toBe(true);
+    expect(loaded.length).toBeGreaterThan(1);
+    // The schema knows the format version: 2 is marked as wrong.
+    await dialog.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('2,');
+    await dialog.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 15_000 });
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.getByRole('alert').getByText(/newer Parley/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('reported no errors in the page', () => {

@@ -1,7 +1,8 @@
-import { Background, type Connection, Controls, type Edge, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Background, type Connection, ControlButton, Controls, type Edge, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FlowEdge, StepNode } from '../flow/convert';
 import { editorStore, useEditor } from '../store/use-editor';
+import { LARGE_FLOW } from './geometry';
 import { DRAG_TYPE } from './Palette';
 import { StepNodeView, categoryClass } from './StepNodeView';
 import { useCanvasClipboard } from './use-canvas-clipboard';
@@ -15,6 +16,14 @@ function miniMapColor(node: StepNode): string {
   return `var(--${categoryClass(entry?.category)})`;
 }
 
+/** How the canvas opens: a small flow fits the view; a large one shows its Start step at full size. */
+function openingView(nodes: readonly StepNode[]): { fit: boolean; viewport: { x: number; y: number; zoom: number } } {
+  if (nodes.length <= LARGE_FLOW) return { fit: true, viewport: { x: 0, y: 0, zoom: 1 } };
+  const start = nodes.find((node) => editorStore.getState().catalog.get(node.data.nodeType)?.isStart) ?? nodes[0];
+  const at = start?.position ?? { x: 0, y: 0 };
+  return { fit: false, viewport: { x: 80 - at.x, y: Math.round(window.innerHeight / 3) - at.y, zoom: 1 } };
+}
+
 export function Canvas() {
   const nodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
@@ -23,6 +32,9 @@ export function Canvas() {
   const flow = useReactFlow<StepNode, FlowEdge>();
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  const [opening] = useState(() => openingView(editorStore.getState().nodes));
+  // The map draws every step: on a large flow it is there on demand, so dragging stays smooth.
+  const [showMap, setShowMap] = useState(opening.fit);
 
   // The path a test conversation took is drawn over the edges without changing them.
   const shownEdges = useMemo(
@@ -92,14 +104,23 @@ export function Canvas() {
         multiSelectionKeyCode={['Meta', 'Control']}
         minZoom={0.05}
         maxZoom={2}
-        fitView
+        fitView={opening.fit}
         fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
+        defaultViewport={opening.viewport}
+        onlyRenderVisibleElements={!opening.fit}
         proOptions={{ hideAttribution: true }}
         defaultEdgeOptions={{ interactionWidth: 16 }}
       >
         <Background gap={24} size={1} />
-        <MiniMap<StepNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Overview of the flow" />
-        <Controls showInteractive={false} />
+        {showMap && <MiniMap<StepNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Overview of the flow" />}
+        <Controls showInteractive={false}>
+          <ControlButton onClick={() => setShowMap(!showMap)} aria-label={showMap ? 'Hide the map' : 'Show the map'} title={showMap ? 'Hide the map' : 'Show the map'} aria-pressed={showMap}>
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+              <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+            </svg>
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

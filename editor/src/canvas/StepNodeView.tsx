@@ -50,16 +50,14 @@ function StepNodeViewImpl({ id, data, selected }: NodeProps<StepNode>) {
           ))}
         </ul>
       )}
-      {ports.length > 0 && (
-        <ul className="step-ports">
-          {ports.map((port) => (
-            <li key={port.id} className={port.required ? 'port required' : 'port'}>
-              <span>{port.label}</span>
-              <Handle type="source" position={Position.Right} id={port.id} className="out" aria-label={`Output ${port.label}`} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul className="step-ports">
+        {ports.map((port) => (
+          <li key={port.id} className={port.required ? 'port required' : 'port'}>
+            <span>{port.label}</span>
+            <Handle type="source" position={Position.Right} id={port.id} className="out" aria-label={`Output ${port.label}`} />
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { getDraft } from '../api/bots';
 import { Alert } from '../components/Alert';
 import { ConfirmDialog } from '../components/Dialog';
 import { saveFile } from '../pages/bots/bot-files';
+import { loadIntoEditor } from '../canvas/geometry';
 import { editorStore, useEditor } from '../store/use-editor';
 
 /**
@@ -22,7 +23,7 @@ export function ConflictBanner() {
     const draft = await getDraft(botId);
     if (!draft.ok) return setError(draft.error.message);
     const state = editorStore.getState();
-    state.load({ botId, flow: draft.value.flow, revision: draft.value.revision, problems: draft.value.problems, catalog: state.catalog });
+    loadIntoEditor({ botId, flow: draft.value.flow, revision: draft.value.revision, problems: draft.value.problems, catalog: state.catalog });
   }
 
   function overwrite() {

@@ -4,6 +4,7 @@ import { Alert } from '../components/Alert';
 import { Dialog } from '../components/Dialog';
 import { readFlowFile } from '../pages/bots/bot-files';
 import { editorStore } from '../store/use-editor';
+import { loadIntoEditor } from '../canvas/geometry';
 
 /** Replaces this bot's draft with a flow file (any format version; the server migrates older ones). */
 export function ImportDialog({ bot, onClose }: { bot: Bot; onClose: () => void }) {
@@ -19,7 +20,7 @@ export function ImportDialog({ bot, onClose }: { bot: Bot; onClose: () => void }
     const draft = await getDraft(bot.id);
     if (!draft.ok) return setError(draft.error.message);
     const state = editorStore.getState();
-    state.load({ botId: bot.id, flow: draft.value.flow, revision: draft.value.revision, problems: draft.value.problems, catalog: state.catalog });
+    loadIntoEditor({ botId: bot.id, flow: draft.value.flow, revision: draft.value.revision, problems: draft.value.problems, catalog: state.catalog });
     onClose();
   }
   return (

@@ -29,8 +29,8 @@ export function MonacoEditor({ value, language, onChange, ariaLabel, height = 22
         if (disposed || !host.current) return;
         const uri = monaco.Uri.parse(`parley://model/${++models}.${language === 'json' ? 'json' : 'txt'}`);
         if (schema && language === 'json') {
-          const others = monaco.json.jsonDefaults.diagnosticsOptions.schemas ?? [];
-          monaco.json.jsonDefaults.setDiagnosticsOptions({
+          const others = monaco.jsonDefaults.diagnosticsOptions.schemas ?? [];
+          monaco.jsonDefaults.setDiagnosticsOptions({
             validate: true,
             enableSchemaRequest: false,
             schemas: [...others.filter((s) => s.uri !== schema.uri), { uri: schema.uri, fileMatch: [uri.toString()], schema: schema.schema }],

@@ -2,6 +2,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import * as api from '../api/bots';
 import { Canvas } from '../canvas/Canvas';
+import { loadIntoEditor } from '../canvas/geometry';
 import { Palette } from '../canvas/Palette';
 import { shortcutList, useShortcuts } from '../canvas/shortcuts';
 import { Alert } from '../components/Alert';
@@ -36,7 +37,7 @@ function useDraft(botId: string): [Loaded, React.RefObject<Autosave | null>, (bo
       if (!catalog.ok) return setLoaded({ kind: 'failed', message: catalog.message });
       if (!bot.ok) return setLoaded({ kind: 'failed', message: bot.error.message });
       if (!draft.ok) return setLoaded({ kind: 'failed', message: draft.error.message });
-      editorStore.getState().load({ botId, flow: draft.value.flow, revision: draft.value.revision, problems: draft.value.problems, catalog: catalog.value });
+      loadIntoEditor({ botId, flow: draft.value.flow, revision: draft.value.revision, problems: draft.value.problems, catalog: catalog.value });
       autosave.current = startAutosave(editorStore, api);
       stopValidation = startLiveValidation(editorStore, api);
       setLoaded({ kind: 'ready', bot: bot.value });

@@ -89,6 +89,20 @@ function worstByNode(problems: readonly Problem[]): Map<string, 'error' | 'warni
   return worst;
 }
 
+/**
+ * A step measured on screen drops the size and handles estimated before it was drawn (a large
+ * flow draws only what is in view), so React Flow keeps its own measurements from then on.
+ */
+function forgetEstimates(nodes: StepNode[], changes: readonly NodeChange<StepNode>[]): StepNode[] {
+  const measured = new Set(changes.flatMap((change) => (change.type === 'dimensions' ? [change.id] : [])));
+  if (measured.size === 0) return nodes;
+  return nodes.map((node) => {
+    if (!measured.has(node.id) || node.handles === undefined) return node;
+    const { handles: _estimated, initialWidth: _width, initialHeight: _height, ...rest } = node;
+    return rest;
+  });
+}
+
 export function createEditorStore(now: () => number = () => Date.now()) {
   return createStore<EditorState & EditorActions>()((set, get) => {
     const snapshot = (): Snapshot => {
@@ -158,7 +172,7 @@ export function createEditorStore(now: () => number = () => Date.now()) {
 
       onNodesChange(changes) {
         const { nodes } = get();
-        const next = applyNodeChanges(changes, nodes);
+        const next = forgetEstimates(applyNodeChanges(changes, nodes), changes);
         const moved = changes.some((change) => change.type === 'position' && change.position !== undefined);
         const structural = changes.some((change) => change.type === 'add' || change.type === 'remove' || change.type === 'replace');
         if (structural) edit({ nodes: next });

@@ -4,6 +4,7 @@ import { type Bot, type Version, getBot, getDraft, getVersion, listVersions, rol
 import { Alert } from '../components/Alert';
 import type { Autosave } from '../store/autosave';
 import { editorStore } from '../store/use-editor';
+import { loadIntoEditor } from '../canvas/geometry';
 import { ChangeSummary } from './ChangeSummary';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -72,7 +73,7 @@ export function VersionsPanel({ bot, autosave, onBotChanged }: { bot: Bot; autos
     const draft = await getDraft(bot.id);
     if (!draft.ok) return setError(draft.error.message);
     const state = editorStore.getState();
-    state.load({ botId: bot.id, flow: draft.value.flow, revision: draft.value.revision, problems: draft.value.problems, catalog: state.catalog });
+    loadIntoEditor({ botId: bot.id, flow: draft.value.flow, revision: draft.value.revision, problems: draft.value.problems, catalog: state.catalog });
     const fresh = await getBot(bot.id);
     if (fresh.ok) onBotChanged(fresh.value);
   }
