@@ -53,7 +53,7 @@ export function UsersPage({ view }: { view: Extract<AuthView, { phase: 'ready' }
     return (
       <section className="page">
         <h1>Users</h1>
-        <p>Only an administrator manages users.</p>
+        <p>{view.method === 'token' ? 'You signed in with a token, which names no user: sign in with an administrator’s email to manage users.' : 'Only an administrator manages users.'}</p>
       </section>
     );
   return (

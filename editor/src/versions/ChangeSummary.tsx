@@ -1,6 +1,9 @@
 import type { Flow } from '@parley/shared';
 import { type FlowChanges, diffFlows, hasChanges } from '../flow/diff';
 
+/** Names listed per kind of change; a long list says how many more. */
+const SHOWN = 8;
+
 const nameIn = (flow: Flow, id: string) => {
   const node = flow.nodes.find((n) => n.id === id);
   const label = node?.data.label;
@@ -11,7 +14,8 @@ function Names({ title, ids, flow, tone }: { title: string; ids: string[]; flow:
   if (ids.length === 0) return null;
   return (
     <li className={tone}>
-      <strong>{title}:</strong> {ids.map((id) => nameIn(flow, id)).join(', ')}
+      <strong>{title}:</strong> {ids.slice(0, SHOWN).map((id) => nameIn(flow, id)).join(', ')}
+      {ids.length > SHOWN && ` and ${ids.length - SHOWN} more`}
     </li>
   );
 }
