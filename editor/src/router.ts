@@ -11,7 +11,7 @@ export type Route =
 export function parseRoute(path: string): Route {
   const clean = path.replace(/\/+$/, '') || '/';
   if (clean === '/' || clean === '/bots') return { page: 'bots' };
-  if (clean === '/settings/tokens') return { page: 'tokens' };
+  if (clean === '/settings' || clean === '/settings/tokens') return { page: 'tokens' };
   if (clean === '/users') return { page: 'users' };
   const bot = /^\/bots\/([^/]+)$/.exec(clean);
   if (bot?.[1]) return { page: 'editor', botId: decodeURIComponent(bot[1]) };

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { MIN_PASSWORD_LENGTH } from '../api/auth';
 import { Alert } from '../components/Alert';
 import { type AuthView, useAuth } from './auth-store';
 
@@ -82,9 +83,9 @@ function SetupForm() {
       </label>
       <label>
         Password
-        <input type="password" required minLength={8} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+        <input type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
       </label>
-      <p className="hint">At least 8 characters.</p>
+      <p className="hint">At least {MIN_PASSWORD_LENGTH} characters.</p>
       <Alert>{error}</Alert>
       <button type="submit" className="primary" disabled={busy}>
         Create the admin account

@@ -27,8 +27,8 @@ export function Shell({ view, children }: { view: Extract<AuthView, { phase: 're
             </Link>
           )}
           {view.method === 'session' && (
-            <Link href="/settings/tokens" aria-current={current('tokens')}>
-              API tokens
+            <Link href="/settings" aria-current={current('tokens')}>
+              Your account
             </Link>
           )}
         </nav>

@@ -21,7 +21,7 @@ export function BotsPage() {
   const load = useCallback(async () => {
     const answer = await listBots();
     if (answer.ok) setBots(answer.value.bots);
-    else setError(answer.error.message);
+    else setError(answer.error.status === 403 ? 'Your role does not build bots: an administrator can give you the editor role.' : answer.error.message);
   }, []);
   useEffect(() => {
     void load();

@@ -1,10 +1,41 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { type ApiToken, createToken, deleteToken, listTokens } from '../api/auth';
+import { type ApiToken, MIN_PASSWORD_LENGTH, changePassword, createToken, deleteToken, listTokens } from '../api/auth';
 import type { AuthView } from '../auth/auth-store';
 import { Alert } from '../components/Alert';
 import { ConfirmDialog } from '../components/Dialog';
 
-/** Personal API tokens: for scripts and the `parley` command line, acting as you. */
+function PasswordForm() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const answer = await changePassword(current, next);
+    if (!answer.ok) return setMessage({ tone: 'error', text: answer.error.message });
+    setCurrent('');
+    setNext('');
+    setMessage({ tone: 'success', text: 'Password changed.' });
+  }
+  return (
+    <form onSubmit={submit} className="grid-form">
+      <label>
+        Current password
+        <input type="password" required autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+      </label>
+      <label>
+        New password
+        <input type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} aria-describedby="new-password-rule" />
+      </label>
+      <button type="submit">Change password</button>
+      <p className="hint" id="new-password-rule">
+        At least {MIN_PASSWORD_LENGTH} characters.
+      </p>
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+    </form>
+  );
+}
+
+/** Your account: password, and personal API tokens for scripts and the `parley` command line, acting as you. */
 export function TokensPage({ view }: { view: Extract<AuthView, { phase: 'ready' }> }) {
   const [tokens, setTokens] = useState<ApiToken[] | null>(null);
   const [name, setName] = useState('');
@@ -25,7 +56,7 @@ export function TokensPage({ view }: { view: Extract<AuthView, { phase: 'ready' 
     event.preventDefault();
     const answer = await createToken(name.trim());
     if (!answer.ok) return setError(answer.error.message);
-    setSecret(answer.value.token);
+    setSecret(answer.value.secret);
     setName('');
     await load();
   }
@@ -45,7 +76,13 @@ export function TokensPage({ view }: { view: Extract<AuthView, { phase: 'ready' 
     );
   return (
     <section className="page narrow">
-      <h1>API tokens</h1>
+      <h1>Your account</h1>
+      <p>
+        {view.user?.name} · {view.user?.email} · {view.user?.role}
+      </p>
+      <h2>Password</h2>
+      <PasswordForm />
+      <h2>API tokens</h2>
       <p>A token lets a script or the <code>parley</code> command line act as you. Send it as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
       <form onSubmit={create} className="inline-form">
         <label>

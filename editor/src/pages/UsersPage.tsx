@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { ROLES, type Role, type User, addUser, changeRole, deleteUser, listUsers } from '../api/auth';
+import { MIN_PASSWORD_LENGTH, ROLES, type Role, type User, addUser, changeRole, deleteUser, listUsers } from '../api/auth';
 import type { AuthView } from '../auth/auth-store';
 import { Alert } from '../components/Alert';
 import { ConfirmDialog } from '../components/Dialog';
@@ -121,7 +121,7 @@ export function UsersPage({ view }: { view: Extract<AuthView, { phase: 'ready' }
         </label>
         <label>
           Password
-          <input type="password" required minLength={8} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          <input type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
         </label>
         <button type="submit" className="primary">
           Add the user
