@@ -279,6 +279,14 @@ describe('the visual editor', { timeout: 60_000 }, () => {
     await node('ask-2').waitFor();
     await page.keyboard.press('Control+z');
     await expect.poll(() => node('ask-2').count()).toBe(0);
+
+    // Outputs are connected from the inspector too, without a mouse.
+    await select('buttons-1');
+    const edges = await page.locator('.react-flow__edge').count();
+    await inspector().getByLabel('Talk to us', { exact: true }).selectOption('message-2');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1);
+    await inspector().getByLabel('Talk to us', { exact: true }).selectOption('');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges);
   });
 
   it('loads Monaco only when the JSON view opens, with the flow checked against its JSON Schema', async () => {

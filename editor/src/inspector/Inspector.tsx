@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/use-editor';
 import { FlowSettings } from './FlowSettings';
+import { Outputs } from './Outputs';
 import { SchemaForm } from './SchemaForm';
 import { FormContextValue } from './form-context';
 import { useNodeFormContext } from './use-form-context';
@@ -39,6 +40,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           </form>
         </FormContextValue.Provider>
       )}
+      <Outputs nodeId={nodeId} />
       <footer className="inspector-actions">
         <button type="button" onClick={duplicate}>
           Duplicate
