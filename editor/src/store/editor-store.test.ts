@@ -167,6 +167,20 @@ describe('editor store: test runs and problems', () => {
     expect(store.getState().run.activeNodeId).toBe('ask');
   });
 
+  it("drops a field's problem as soon as the field is edited, keeping the others", () => {
+    const { store } = loaded();
+    store.getState().setProblems(
+      [
+        { severity: 'error', code: 'invalid-node-data', message: 'Too small', nodeId: 'ask', field: 'text' },
+        { severity: 'warning', code: 'unreachable-node', message: 'Never reached', nodeId: 'ask' },
+      ],
+      0,
+    );
+    store.getState().updateConfig('ask', { text: 'Skin type?', buttons: [{ id: 'dry', title: 'Dry' }, { id: 'oily', title: 'Oily' }] }, 'text');
+    expect(store.getState().problems.map((p) => p.code)).toEqual(['unreachable-node']);
+    expect(store.getState().nodeProblems.get('ask')).toBe('warning');
+  });
+
   it('keeps only problems about the version on screen', () => {
     const { store } = loaded();
     store.getState().setProblems([{ severity: 'error', code: 'x', message: 'm', nodeId: 'ask' }], 0);

@@ -230,6 +230,10 @@ export function createEditorStore(now: () => number = () => Date.now()) {
           { nodes: nodes.map((n) => (n.id === nodeId ? { ...n, data: { ...n.data, config } } : n)), edges: reconcilePorts(edges, catalog, node, config) },
           editKey === undefined ? null : `${nodeId}:${editKey}`,
         );
+        // The field's problem was about what it held before; the next check says whether it still applies.
+        const problems = get().problems;
+        const settled = problems.filter((p) => !(p.nodeId === nodeId && p.field !== undefined && p.field === editKey));
+        if (settled.length !== problems.length) set({ problems: settled, nodeProblems: worstByNode(settled) });
       },
 
       updateMeta(meta, editKey) {
