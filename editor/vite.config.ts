@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -5,7 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   // Monaco's own files, for the parts of it the editor loads (src/monaco/monaco-lean.ts).
-  resolve: { alias: [{ find: /^monaco-src\//, replacement: fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url)) }] },
+  // The real path (pnpm links packages): one module per file, however it is imported.
+  resolve: { alias: [{ find: /^monaco-src\//, replacement: `${fs.realpathSync(fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url)))}/` }] },
   // Monaco is one big chunk loaded only when a code field or the JSON view opens; the first load is
   // measured by editor/bench (under 400 kB gzipped).
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4_000 },
