@@ -28,5 +28,5 @@ import 'monaco-src/editor/contrib/wordHighlighter/browser/wordHighlighter.js';
 import 'monaco-src/editor/contrib/wordOperations/browser/wordOperations.js';
 import 'monaco-src/editor/common/standaloneStrings.js';
 
-export { Uri, editor } from 'monaco-src/editor/editor.api.js';
-export { jsonDefaults } from 'monaco-src/languages/features/json/register.js';
+export { Uri, editor } from 'monaco-editor/editor/editor.api';
+export { jsonDefaults } from 'monaco-editor/languages/features/json/register';
