@@ -41,6 +41,8 @@ const rules: Record<string, Rule> = {
   'GET /api/bots/:id/products': 'editor',
   'POST /api/bots/:id/products': 'editor',
   'GET /api/bots/:id/orders': 'editor',
+  'POST /api/bots/:id/test-chat': 'editor',
+  'DELETE /api/bots/:id/test-chat/:chatId': 'editor',
   'GET /api/bots/:id/channels': 'editor',
   'GET /api/bots/:id/channels/:channel': 'editor',
   'PUT /api/bots/:id/channels/:channel': 'editor',

@@ -21,6 +21,7 @@ import { metaRoutes } from './routes/meta';
 import { orderRoutes } from './routes/orders';
 import { passwordRoutes } from './routes/password';
 import { productRoutes } from './routes/products';
+import { testChatRoutes } from './routes/test-chat';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import { versionRoutes } from './routes/versions';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
     .route('/orders', withRole('editor', ordersApi.single))
     .route('/bots', withRole('editor', webhookRoutes(deps)))
     .route('/bots', withRole('editor', channelConnectionRoutes(deps)))
+    .route('/bots', withRole('editor', testChatRoutes(deps)))
     .route('/', withRole('editor', metaRoutes(deps)))
     .route('/conversations', withRole('agent', conversationRoutes(deps)));
   app.route('/api', api);

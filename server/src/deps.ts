@@ -5,6 +5,7 @@ import type { ConnectionStore } from './channels/connections';
 import type { ChannelDispatch } from './channels/dispatch';
 import type { ChannelRegistry } from './channels/registry';
 import type { Store } from './db/open';
+import type { EffectDeps } from './effects/perform';
 import type { Config } from './env';
 import type { ApiDocs } from './http/openapi';
 import type { Directory } from './turns/directory';
@@ -17,6 +18,8 @@ export interface AppDeps {
   catalog: NodeCatalog;
   directory: Directory;
   pipeline: TurnPipeline;
+  /** How effects reach the outside (HTTP calls): the pipeline's, also used by the editor's test chat. */
+  effects: EffectDeps;
   /** The admin bearer token (scripts, the CLI). */
   auth: AdminAuth;
   docs: ApiDocs;

@@ -63,12 +63,13 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     retryDelaysMs: options.channelRetryDelaysMs,
     log,
   });
+  const effects = { providers, fetch: options.fetch ?? fetch, store, stockChanged: (botId: string) => directory.forgetProducts(botId) };
   const turnPipeline = createTurnPipeline({
     directory,
     reader,
     queue: createKeyedQueue(),
     commit,
-    effects: { providers, fetch: options.fetch ?? fetch, store, stockChanged: (botId) => directory.forgetProducts(botId) },
+    effects,
     publicUrl: config.publicUrl,
     now: options.now,
   });
@@ -80,6 +81,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     catalog,
     directory,
     pipeline,
+    effects,
     auth: setUpAdminAuth(store, config.adminToken),
     docs: createApiDocs({ title: 'Parley API', version: '0.1.0' }),
     paymentProviders: providers,

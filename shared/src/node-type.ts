@@ -20,7 +20,8 @@ export type NodeCategory = (typeof NODE_CATEGORIES)[number];
 export interface FormHints {
   label?: string;
   help?: string;
-  widget?: 'text' | 'textarea' | 'number' | 'select' | 'checkbox' | 'variable' | 'template' | 'code' | 'json' | 'url' | 'list' | 'node' | 'flow';
+  /** `product-field` names a product field (`price`, `attributes.color`): the editor suggests the bot's catalog fields. */
+  widget?: 'text' | 'textarea' | 'number' | 'select' | 'checkbox' | 'variable' | 'template' | 'code' | 'json' | 'url' | 'list' | 'node' | 'flow' | 'product-field';
   placeholder?: string;
 }
 

@@ -24,7 +24,7 @@ const filter = z.object({
     .string()
     .trim()
     .min(1, 'every filter needs a field, such as attributes.skin or price')
-    .meta({ label: 'Field', placeholder: 'attributes.skin', help: 'title, sku, price, stock, or attributes.<name> for your own product attributes.' }),
+    .meta({ label: 'Field', widget: 'product-field', placeholder: 'attributes.skin', help: 'title, sku, price, stock, or attributes.<name> for your own product attributes.' }),
   op: z.enum(FILTER_OPS).default('equals').meta({ label: 'Comparison', widget: 'select' }),
   value: z
     .string()
@@ -70,7 +70,7 @@ const config = z.object({
   match: z.enum(['all', 'any']).default('all').meta({ label: 'Products must match', widget: 'select', help: 'All filters, or any one of them.' }),
   sort: z
     .object({
-      field: z.string().trim().min(1, 'sorting needs a field, such as price').meta({ label: 'Sort by', placeholder: 'price' }),
+      field: z.string().trim().min(1, 'sorting needs a field, such as price').meta({ label: 'Sort by', widget: 'product-field', placeholder: 'price' }),
       direction: z.enum(['asc', 'desc']).default('asc').meta({ label: 'Direction', widget: 'select' }),
     })
     .optional()
