@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isJsonObject } from '@parley/shared';
-import { type QualityCase, evaluateFaq } from '@parley/runtime/faq-quality';
 import { describe, expect, it } from 'vitest';
+import { type QualityCase, evaluateFaq } from '../../runtime/src/nodes/faq/evaluate';
 
 const read = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 

@@ -13,9 +13,6 @@ export type Match =
   | { kind: 'suggest'; suggestions: Suggestion[]; score: number }
   | { kind: 'none'; closestId: string | null; score: number };
 
-/** A runner-up this close to the best match (as a share of its score) makes the best one unsure. */
-const CLOSE_RUNNER_UP = 0.9;
-
 // Entries are parsed once per bound flow; the index for a language is built on first use and kept with
 // them, so a turn only searches.
 const indexes = new WeakMap<FaqConfig['entries'], Map<Analyzer, FaqIndex>>();
@@ -39,11 +36,11 @@ const rounded = (score: number): number => Math.round(score * 1000) / 1000;
 
 /** Decides between answering, suggesting and no match, from the node's threshold and suggestion floor. */
 export function matchQuestion(data: FaqConfig, locale: string, question: string): Match {
-  const { candidates, closeness } = rankQuestion(faqIndexOf(data.entries, locale), question);
+  const { candidates, ambiguous } = rankQuestion(faqIndexOf(data.entries, locale), question);
   const best = candidates[0];
   if (!best) return { kind: 'none', closestId: null, score: 0 };
   const score = rounded(best.confidence);
-  if (best.confidence >= data.threshold && (closeness < CLOSE_RUNNER_UP || !data.didYouMean)) return { kind: 'answer', id: best.id, score };
+  if (best.confidence >= data.threshold && (!ambiguous || !data.didYouMean)) return { kind: 'answer', id: best.id, score };
   // A sure match with a close runner-up is offered with it, whatever the floor.
   const floor = Math.min(data.suggestFrom, data.threshold);
   const suggestions = data.didYouMean ? candidates.filter((c) => c.confidence >= floor).map((c) => ({ id: c.id, score: rounded(c.confidence) })) : [];

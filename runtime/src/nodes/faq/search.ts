@@ -31,6 +31,12 @@ export interface Ranking {
   candidates: Candidate[];
   /** The runner-up's score over the best one's: near 1, the question fits both about as well. */
   closeness: number;
+  /**
+   * Whether the question cannot tell the best entry from the runner-up: they score within 10%, or the
+   * runner-up matches every word the best one matches and scores at least half as much ("is it free?"
+   * when two entries say "free").
+   */
+  ambiguous: boolean;
 }
 
 export interface Candidate {
@@ -51,6 +57,10 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const BOOST = { phrasings: 1, answer: 0.15 };
 /** How much a runner-up scoring as high as the best lowers its confidence (less when further behind). */
 const RUNNER_UP_PENALTY = 0.3;
+/** Runner-ups this close (as a share of the best score) make the question ambiguous... */
+const CLOSE_RUNNER_UP = 0.9;
+/** ...and from this close, when they match the same words. */
+const SAME_WORDS_RUNNER_UP = 0.5;
 
 // Queries arrive as analysed terms, with their own weights: MiniSearch takes them as they are.
 const EXACT: SearchOptions = { fields: FIELDS, boost: BOOST, bm25: BM25, tokenize: (text) => [text], processTerm: (term) => term };
@@ -91,7 +101,13 @@ interface QueryTerm {
 function readQuestion(index: FaqIndex, question: string): { terms: QueryTerm[]; unknown: number } {
   const weights = new Map<string, number>();
   const unknownWords = new Set<string>();
-  for (const word of index.analyzer.words(question)) {
+  const words = index.analyzer.words(question);
+  // "check out" and "wi fi" also read as the FAQ's "checkout" and "wifi".
+  const joined = words.flatMap((word, i) => {
+    const pair = word + (words[i + 1] ?? '');
+    return i + 1 < words.length && index.vocabulary.words.has(pair) ? [pair] : [];
+  });
+  for (const word of [...words, ...joined]) {
     const term = index.analyzer.term(word);
     if (term === null) continue;
     const read = index.vocabulary.terms.has(term) ? { term, weight: 1 } : /\d/.test(word) ? undefined : correct(index.vocabulary, word);
@@ -101,7 +117,7 @@ function readQuestion(index: FaqIndex, question: string): { terms: QueryTerm[]; 
   return { terms: [...weights].map(([term, weight]) => ({ term, weight })), unknown: unknownWords.size };
 }
 
-const NOTHING: Ranking = { candidates: [], closeness: 0 };
+const NOTHING: Ranking = { candidates: [], closeness: 0, ambiguous: false };
 
 /** The best entries for a question with their confidence; no candidates when nothing is shared. */
 export function rankQuestion(index: FaqIndex, question: string, limit = 3): Ranking {
@@ -115,15 +131,17 @@ export function rankQuestion(index: FaqIndex, question: string, limit = 3): Rank
   // MiniSearch multiplies a summed score by how many of the question's words matched; the sum is what
   // compares with the best possible.
   const ranked = results
-    .map((r) => ({ id: String(r.id), score: r.score / r.queryTerms.length }))
+    .map((r) => ({ id: String(r.id), score: r.score / r.queryTerms.length, terms: r.queryTerms }))
     .sort((a, b) => b.score - a.score || (index.order.get(a.id) ?? 0) - (index.order.get(b.id) ?? 0));
   const [top, second] = ranked;
   if (!top) return NOTHING;
   const closeness = second ? second.score / top.score : 0;
+  const sameWords = second !== undefined && top.terms.every((term) => second.terms.includes(term));
+  const ambiguous = closeness >= CLOSE_RUNNER_UP || (sameWords && closeness >= SAME_WORDS_RUNNER_UP);
   const candidates = ranked.slice(0, limit).map((r, i) => {
     // The runner-up lowers the best match's confidence; the others are below the best by definition.
     const penalty = RUNNER_UP_PENALTY * (i === 0 ? closeness ** 2 : 1);
     return { id: r.id, confidence: Math.min(1, r.score / bestPossible) * (1 - penalty) };
   });
-  return { candidates, closeness };
+  return { candidates, closeness, ambiguous };
 }
