@@ -82,8 +82,14 @@ describe('faq node', () => {
     expect(eventsOf(chat)).toEqual([{ type: 'faq.unanswered', nodeId: 'faq', data: { question: 'do you sell shoes', score: 0, closestId: null } }]);
   });
 
-  it('does not answer from one word many entries share: it asks which was meant', () => {
+  it('one word many entries share is not enough, with the rest of the question unknown', () => {
     const { chat, replies } = ask('is the pool free?');
+    expect(texts(replies)).toEqual(['Let me ask the front desk.']);
+    expect(eventsOf(chat)).toEqual([{ type: 'faq.unanswered', nodeId: 'faq', data: { question: 'is the pool free?', score: expect.any(Number), closestId: 'parking' } }]);
+  });
+
+  it('asks which was meant when the question fits several entries alike', () => {
+    const { chat, replies } = ask('is it free');
     expect(buttonsOf(replies)).toEqual([
       {
         text: 'Did you mean one of these?',
@@ -95,7 +101,7 @@ describe('faq node', () => {
       },
     ]);
     expect(chat.session?.waitingAt).toBe('faq');
-    expect(chat.vars.faq).toMatchObject({ question: 'is the pool free?', matchId: null, suggestions: ['parking', 'wifi'] });
+    expect(chat.vars.faq).toMatchObject({ question: 'is it free', matchId: null, suggestions: ['parking', 'wifi'] });
   });
 
   it('skips disabled entries', () => {

@@ -36,10 +36,11 @@ const rounded = (score: number): number => Math.round(score * 1000) / 1000;
 
 /** Decides between answering, suggesting and no match, from the node's threshold and suggestion floor. */
 export function matchQuestion(data: FaqConfig, locale: string, question: string): Match {
-  const { candidates, ambiguous } = rankQuestion(faqIndexOf(data.entries, locale), question);
+  const { candidates, ambiguous, offTopic } = rankQuestion(faqIndexOf(data.entries, locale), question);
   const best = candidates[0];
   if (!best) return { kind: 'none', closestId: null, score: 0 };
   const score = rounded(best.confidence);
+  if (offTopic) return { kind: 'none', closestId: best.id, score };
   if (best.confidence >= data.threshold && (!ambiguous || !data.didYouMean)) return { kind: 'answer', id: best.id, score };
   // A sure match with a close runner-up is offered with it, whatever the floor.
   const floor = Math.min(data.suggestFrom, data.threshold);

@@ -30,8 +30,8 @@ describe('faq search', () => {
 
   it('is sure of the question as written, and of nothing for unknown words', () => {
     expect(best('Do you have parking?')?.confidence).toBeGreaterThan(0.8);
-    expect(rank('do you sell shoes')).toEqual({ candidates: [], closeness: 0, ambiguous: false });
-    expect(rank('hello, thanks!')).toEqual({ candidates: [], closeness: 0, ambiguous: false });
+    expect(rank('do you sell shoes')).toEqual({ candidates: [], closeness: 0, ambiguous: false, offTopic: false });
+    expect(rank('hello, thanks!')).toEqual({ candidates: [], closeness: 0, ambiguous: false, offTopic: false });
   });
 
   it('is less sure the more of the question the FAQ does not know', () => {
@@ -86,6 +86,9 @@ describe('faq search', () => {
     );
     // Both entries say "free": the question cannot tell them apart.
     expect(rankQuestion(free, 'is it free')).toMatchObject({ ambiguous: true, candidates: [{ id: 'parking' }, { id: 'wifi' }] });
+    // Shared words and an unknown one: the FAQ does not know what is asked about.
+    expect(rankQuestion(free, 'is the pool free')).toMatchObject({ ambiguous: true, offTopic: true });
+    expect(rankQuestion(free, 'is it free').offTopic).toBe(false);
     // "internet" is the wifi entry's alone.
     expect(rankQuestion(free, 'is the internet free')).toMatchObject({ ambiguous: false, candidates: [{ id: 'wifi' }, { id: 'parking' }] });
   });

@@ -37,6 +37,12 @@ export interface Ranking {
    * when two entries say "free").
    */
   ambiguous: boolean;
+  /**
+   * Whether the FAQ knows what is asked about: not when the only words it knows are shared by the best
+   * entry and the runner-up, and make less than half the question ("can I bring my surfboard?" when
+   * three entries say "bring").
+   */
+  offTopic: boolean;
 }
 
 export interface Candidate {
@@ -61,6 +67,8 @@ const RUNNER_UP_PENALTY = 0.3;
 const CLOSE_RUNNER_UP = 0.9;
 /** ...and from this close, when they match the same words. */
 const SAME_WORDS_RUNNER_UP = 0.5;
+/** Below this share of the question's best possible score, words several entries share say nothing. */
+const OFF_TOPIC_COVERAGE = 0.5;
 
 // Queries arrive as analysed terms, with their own weights: MiniSearch takes them as they are.
 const EXACT: SearchOptions = { fields: FIELDS, boost: BOOST, bm25: BM25, tokenize: (text) => [text], processTerm: (term) => term };
@@ -117,7 +125,7 @@ function readQuestion(index: FaqIndex, question: string): { terms: QueryTerm[]; 
   return { terms: [...weights].map(([term, weight]) => ({ term, weight })), unknown: unknownWords.size };
 }
 
-const NOTHING: Ranking = { candidates: [], closeness: 0, ambiguous: false };
+const NOTHING: Ranking = { candidates: [], closeness: 0, ambiguous: false, offTopic: false };
 
 /** The best entries for a question with their confidence; no candidates when nothing is shared. */
 export function rankQuestion(index: FaqIndex, question: string, limit = 3): Ranking {
@@ -136,12 +144,13 @@ export function rankQuestion(index: FaqIndex, question: string, limit = 3): Rank
   const [top, second] = ranked;
   if (!top) return NOTHING;
   const closeness = second ? second.score / top.score : 0;
-  const sameWords = second !== undefined && top.terms.every((term) => second.terms.includes(term));
-  const ambiguous = closeness >= CLOSE_RUNNER_UP || (sameWords && closeness >= SAME_WORDS_RUNNER_UP);
+  const sharedOnly = second !== undefined && closeness >= SAME_WORDS_RUNNER_UP && top.terms.every((term) => second.terms.includes(term));
+  const ambiguous = closeness >= CLOSE_RUNNER_UP || sharedOnly;
+  const offTopic = sharedOnly && top.score / bestPossible < OFF_TOPIC_COVERAGE;
   const candidates = ranked.slice(0, limit).map((r, i) => {
     // The runner-up lowers the best match's confidence; the others are below the best by definition.
     const penalty = RUNNER_UP_PENALTY * (i === 0 ? closeness ** 2 : 1);
     return { id: r.id, confidence: Math.min(1, r.score / bestPossible) * (1 - penalty) };
   });
-  return { candidates, closeness, ambiguous };
+  return { candidates, closeness, ambiguous, offTopic };
 }
