@@ -1,5 +1,8 @@
 import { isJsonObject } from '@parley/shared';
-import { testChat, testFlow } from '../../testing';
+import { compileFlow } from '../../compile';
+import { runTurn } from '../../engine';
+import { testFlow } from '../../testing';
+import { builtInCatalog } from '../registry';
 
 /**
  * Measures an FAQ node's config against questions whose right entry is known, through the real engine:
@@ -56,12 +59,14 @@ export function evaluateFaq(faqData: Record<string, unknown>, cases: readonly Qu
       ['faq', 'noMatch', 'no-match'],
     ],
   );
-  const localized = { ...flow, settings: { ...flow.settings, locale } };
+  // Compiled once, as the server does when it loads a flow: the FAQ index is built once for all questions.
+  const compiled = compileFlow({ ...flow, settings: { ...flow.settings, locale } }, builtInCatalog);
+  if (!compiled.ok) throw new Error(`The FAQ config does not compile: ${compiled.problems.map((p) => p.message).join('; ')}`);
+  const env = { now: new Date('2026-03-02T10:00:00Z') };
   const results = cases.map((c): CaseResult => {
-    const chat = testChat(localized);
-    chat.say('hi');
-    chat.say(c.question);
-    const outcome = outcomeOf(chat.vars.faq);
+    const waiting = runTurn(compiled.flow, null, { kind: 'text', text: 'hi' }, env);
+    const asked = runTurn(compiled.flow, waiting.session, { kind: 'text', text: c.question }, env);
+    const outcome = outcomeOf(asked.session.vars.faq);
     return { ...c, ...outcome, hit: outcome.top === c.expected };
   });
   const answered = results.filter((r) => r.outcome === 'answered');
