@@ -1,4 +1,4 @@
-import { type Inbound, type JsonValue, type NodeContext, type NodeStep, defineNodeType, formatValue, next, wait } from '@parley/shared';
+import { type Inbound, type JsonValue, type NodeContext, type NodeStep, type Reply, defineNodeType, formatValue, next, wait } from '@parley/shared';
 import { optionByTyping } from '../../choice';
 import { inboundText } from '../../text';
 import { type FaqConfig, type FaqEntry, type FaqState, faqConfig, faqState } from './config';
@@ -13,10 +13,13 @@ const NOT_HELPFUL = 'faq.not_helpful';
 type Answered = Extract<FaqState, { step: 'answered' }>;
 type Suggested = Extract<FaqState, { step: 'suggested' }>;
 
+/** An entry that may be answered (one disabled since it was offered may not). */
+const entryOf = (data: FaqConfig, id: string): FaqEntry | undefined => data.entries.find((e) => e.id === id && e.enabled);
+
 /** Sends an entry's answer, then asks whether it helped (and waits) or follows Answered. */
 function sendAnswer(data: FaqConfig, ctx: NodeContext, entry: FaqEntry, question: string, score: number): NodeStep {
   const faq = { question, matchId: entry.id, score };
-  const text = { type: 'text' as const, text: ctx.render(entry.answer) };
+  const text: Reply = { type: 'text', text: ctx.render(entry.answer) };
   if (!data.askHelpful) return next('answered', { replies: [text], set: { faq } });
   const buttons = [
     { title: ctx.render(data.yesTitle), payload: HELPFUL },
@@ -38,14 +41,13 @@ function noMatch(ctx: NodeContext, question: string, score: number, closestId: s
 function answerQuestion(data: FaqConfig, ctx: NodeContext, question: string, known?: Match): NodeStep {
   if (question.trim() === '') return noMatch(ctx, question, 0, null);
   const match = known ?? matchQuestion(data, ctx.settings.locale, question);
-  const entryOf = (id: string): FaqEntry | undefined => data.entries.find((e) => e.id === id);
   if (match.kind === 'answer') {
-    const entry = entryOf(match.id);
+    const entry = entryOf(data, match.id);
     if (entry) return sendAnswer(data, ctx, entry, question, match.score);
   }
   if (match.kind === 'suggest') {
     const buttons = match.suggestions.flatMap((s) => {
-      const entry = entryOf(s.id);
+      const entry = entryOf(data, s.id);
       return entry ? [{ title: entry.question, payload: `${PICK}${entry.id}` }] : [];
     });
     buttons.push({ title: ctx.render(data.noneTitle), payload: NONE });
@@ -60,7 +62,7 @@ function answerQuestion(data: FaqConfig, ctx: NodeContext, question: string, kno
 
 /** "Did you mean…?": a pick answers it, "None of these" follows No match, a typed question starts over. */
 function resumeSuggested(data: FaqConfig, ctx: NodeContext, input: Inbound, state: Suggested): NodeStep {
-  const options = [...state.suggestions.map((s) => ({ payload: `${PICK}${s.id}`, title: data.entries.find((e) => e.id === s.id)?.question ?? s.id })), { payload: NONE, title: ctx.render(data.noneTitle) }];
+  const options = [...state.suggestions.map((s) => ({ payload: `${PICK}${s.id}`, title: entryOf(data, s.id)?.question ?? s.id })), { payload: NONE, title: ctx.render(data.noneTitle) }];
   let payload: string | undefined;
   if (input.kind === 'postback') payload = input.payload;
   else if (input.kind === 'text') {
@@ -68,7 +70,7 @@ function resumeSuggested(data: FaqConfig, ctx: NodeContext, input: Inbound, stat
     if (payload === undefined) return answerQuestion(data, ctx, input.text);
   } else if (input.kind !== 'attachment') return wait(state);
   const picked = payload?.startsWith(PICK) ? state.suggestions.find((s) => `${PICK}${s.id}` === payload) : undefined;
-  const entry = picked && data.entries.find((e) => e.id === picked.id);
+  const entry = picked && entryOf(data, picked.id);
   if (picked && entry) return sendAnswer(data, ctx, entry, state.question, picked.score);
   return noMatch(ctx, state.question, state.suggestions[0]?.score ?? 0, state.suggestions[0]?.id ?? null, state.suggestions);
 }

@@ -41,5 +41,6 @@ describe('faq language analysis', () => {
     const unknown = analyzerFor('tlh');
     expect(unknown.language).toBeUndefined();
     expect(unknown.terms('The Parking')).toEqual(['the', 'parking']);
+    expect(analyzerFor('xx-YY')).toBe(unknown);
   });
 });

@@ -72,7 +72,9 @@ const analyzers = new Map<string, Analyzer>();
 /** The analyzer for a locale such as "en", "fr-CA" or "pt_BR"; cached, as it holds a stemmer. */
 export function analyzerFor(locale: string): Analyzer {
   const primary = locale.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  const code = ALIASES[primary] ?? primary;
+  const aliased = ALIASES[primary] ?? primary;
+  // Languages without a stemmer here share one analyzer, so they share one index too.
+  const code = aliased in LANGUAGES ? aliased : '';
   let analyzer = analyzers.get(code);
   if (!analyzer) {
     analyzer = makeAnalyzer(LANGUAGES[code]);
