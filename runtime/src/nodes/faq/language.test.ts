@@ -42,5 +42,7 @@ describe('faq language analysis', () => {
     expect(unknown.language).toBeUndefined();
     expect(unknown.terms('The Parking')).toEqual(['the', 'parking']);
     expect(analyzerFor('xx-YY')).toBe(unknown);
+    expect(analyzerFor('constructor')).toBe(unknown);
+    expect(analyzerFor('__proto__')).toBe(unknown);
   });
 });

@@ -72,12 +72,14 @@ const analyzers = new Map<string, Analyzer>();
 /** The analyzer for a locale such as "en", "fr-CA" or "pt_BR"; cached, as it holds a stemmer. */
 export function analyzerFor(locale: string): Analyzer {
   const primary = locale.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  const aliased = ALIASES[primary] ?? primary;
+  // Own keys only: a locale such as "constructor" must not reach Object's prototype.
+  const aliased = (Object.hasOwn(ALIASES, primary) ? ALIASES[primary] : undefined) ?? primary;
+  const language = Object.hasOwn(LANGUAGES, aliased) ? LANGUAGES[aliased] : undefined;
   // Languages without a stemmer here share one analyzer, so they share one index too.
-  const code = aliased in LANGUAGES ? aliased : '';
+  const code = language ? aliased : '';
   let analyzer = analyzers.get(code);
   if (!analyzer) {
-    analyzer = makeAnalyzer(LANGUAGES[code]);
+    analyzer = makeAnalyzer(language);
     analyzers.set(code, analyzer);
   }
   return analyzer;
