@@ -28,7 +28,9 @@ describe('airline-support example', () => {
     expect(texts(hello)).toEqual([expect.stringContaining('welcome to Alizé Airlines customer care'), expect.stringContaining('What can I help you with?')]);
     const answer = await chat.say('How much luggage can I bring?');
     expect(texts(answer)[0]).toMatch(/^Every ticket includes one cabin bag up to 10 kg/);
-    expect(buttonTitles(answer)).toEqual(['Another question', 'Talk to a person', "No, that's all"]);
+    // The FAQ asks whether the answer helped; "Yes" carries on where the flow goes after an answer.
+    expect(buttonTitles(answer)).toEqual(['Yes', 'No']);
+    expect(buttonTitles(await chat.tap('faq.helpful', 'Yes'))).toEqual(['Another question', 'Talk to a person', "No, that's all"]);
     const person = await chat.tap('person', 'Talk to a person');
     expect(person.replies).toEqual([{ type: 'handoff', text: PROMISE, queue: 'customer-care' }]);
     expect(waitingHandoffs(p, 'traveller-1')).toEqual([{ queue: 'customer-care', status: 'waiting' }]);

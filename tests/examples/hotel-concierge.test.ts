@@ -53,13 +53,26 @@ describe('hotel-concierge example', () => {
     expect(texts(await chat.tap('question', 'Ask a question'))).toEqual([expect.stringContaining('What would you like to know?')]);
     const answer = await chat.say('Is breakfast included in my rate?');
     expect(texts(answer)[0]).toMatch(/^Breakfast is served at Terraço/);
-    expect(buttonTitles(answer)).toEqual(['Another question', 'Check availability', 'Main menu', "No, that's all"]);
+    // The FAQ asks whether the answer helped; "Yes" carries on where the flow goes after an answer.
+    expect(buttonTitles(answer)).toEqual(['Yes', 'No']);
+    expect(buttonTitles(await chat.tap('faq.helpful', 'Yes'))).toEqual(['Another question', 'Check availability', 'Main menu', "No, that's all"]);
     await chat.tap('another', 'Another question');
     const parking = await chat.say('where can i park?');
     expect(texts(parking)[0]).toContain('underground garage');
+    await chat.tap('faq.helpful', 'Yes');
     const bye = await chat.tap('done');
     expect(bye.ended).toBe(true);
     expect(texts(bye)).toEqual(['Thank you for choosing Hotel Miradouro. Até já, and enjoy Lisbon!']);
+  });
+
+  it('offers the front desk when an answer did not help', async () => {
+    const chat = customer(parley, 'hotel-concierge', 'guest-unhelped');
+    await chat.say('hi');
+    await chat.tap('question');
+    await chat.say('What time is check-in?');
+    const notHelped = await chat.tap('faq.not_helpful', 'No');
+    expect(texts(notHelped)[0]).toContain('front desk');
+    expect(buttonTitles(notHelped)).toContain('Yes, please');
   });
 
   it('offers the front desk for a question it cannot answer, and hands off', async () => {

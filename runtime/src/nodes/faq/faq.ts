@@ -1,71 +1,103 @@
-import { type NodeContext, type NodeStep, defineNodeType, formatValue, next, wait } from '@parley/shared';
-import { z } from 'zod';
+import { type Inbound, type JsonValue, type NodeContext, type NodeStep, type Reply, defineNodeType, formatValue, next, wait } from '@parley/shared';
+import { optionByTyping } from '../../choice';
 import { inboundText } from '../../text';
-import { type MatchIndex, bestMatch, buildIndex } from './matcher';
+import { type FaqConfig, type FaqEntry, type FaqState, faqConfig, faqState } from './config';
+import { type Match, type Suggestion, matchQuestion } from './matching';
 
-const entry = z.object({
-  id: z.string().min(1, 'every question needs an id').meta({ label: 'Id' }),
-  question: z.string().trim().min(1, 'every entry needs its question').max(500).meta({ label: 'Question' }),
-  alternatives: z
-    .array(z.string().max(500))
-    .max(50)
-    .default([])
-    .meta({ label: 'Other ways to ask', widget: 'list', help: 'Phrasings customers use, e.g. "wifi password" or "can I bring my dog".' }),
-  answer: z.string().trim().min(1, 'every entry needs its answer').max(4_096).meta({ label: 'Answer', widget: 'template' }),
-  enabled: z.boolean().default(true).meta({ label: 'Enabled', widget: 'checkbox' }),
-});
+/** Payloads of the node's own buttons; entry ids follow `PICK`. */
+const PICK = 'faq.pick:';
+const NONE = 'faq.none';
+const HELPFUL = 'faq.helpful';
+const NOT_HELPFUL = 'faq.not_helpful';
 
-const config = z.object({
-  label: z.string().optional().meta({ label: 'Label' }),
-  entries: z
-    .array(entry)
-    .min(1, 'add at least one question and answer')
-    .max(1_000)
-    .refine((entries) => new Set(entries.map((e) => e.id)).size === entries.length, 'two entries share an id')
-    .meta({ label: 'Questions and answers', widget: 'list' }),
-  prompt: z.string().max(4_096).optional().meta({ label: 'Prompt', widget: 'template', placeholder: 'What would you like to know?', help: 'Sent before waiting for the question (optional).' }),
-  waitForQuestion: z
-    .boolean()
-    .default(true)
-    .meta({ label: 'Wait for the customer to ask', widget: 'checkbox', help: 'Off: answer the question already saved in a variable.' }),
-  questionFrom: z.string().default('question').meta({ label: 'Question variable', widget: 'variable', help: 'Used when not waiting for the customer.' }),
-  threshold: z
-    .number()
-    .min(0, 'the threshold is between 0 and 1')
-    .max(1, 'the threshold is between 0 and 1')
-    .default(0.35)
-    .meta({ label: 'How close a match must be', widget: 'number', help: 'From 0 (anything) to 1 (the same words); 0.35 suits most FAQs.' }),
-});
+type Answered = Extract<FaqState, { step: 'answered' }>;
+type Suggested = Extract<FaqState, { step: 'suggested' }>;
 
-type Config = z.output<typeof config>;
+/** An entry that may be answered (one disabled since it was offered may not). */
+const entryOf = (data: FaqConfig, id: string): FaqEntry | undefined => data.entries.find((e) => e.id === id && e.enabled);
 
-// Entries are parsed once per bound flow; the index is built on first use and kept alongside them.
-const indexes = new WeakMap<Config['entries'], MatchIndex>();
-function indexOf(entries: Config['entries']): MatchIndex {
-  let index = indexes.get(entries);
-  if (!index) {
-    index = buildIndex(entries.filter((e) => e.enabled).map((e) => ({ id: e.id, phrases: [e.question, ...e.alternatives] })));
-    indexes.set(entries, index);
-  }
-  return index;
+/** Sends an entry's answer, then asks whether it helped (and waits) or follows Answered. */
+function sendAnswer(data: FaqConfig, ctx: NodeContext, entry: FaqEntry, question: string, score: number): NodeStep {
+  const faq = { question, matchId: entry.id, score };
+  const text: Reply = { type: 'text', text: ctx.render(entry.answer) };
+  if (!data.askHelpful) return next('answered', { replies: [text], set: { faq } });
+  const buttons = [
+    { title: ctx.render(data.yesTitle), payload: HELPFUL },
+    { title: ctx.render(data.noTitle), payload: NOT_HELPFUL },
+  ];
+  const state: Answered = { step: 'answered', ...faq };
+  return wait(state, { replies: [text, { type: 'buttons', text: ctx.render(data.helpfulText), buttons }], set: { faq } });
 }
 
-const rounded = (score: number): number => Math.round(score * 1000) / 1000;
-
-function answer(data: Config, ctx: NodeContext, question: string): NodeStep {
-  const match = question.trim() === '' ? { id: undefined, score: 0 } : bestMatch(indexOf(data.entries), question);
-  const score = rounded(match.score);
-  const found = match.score >= data.threshold ? data.entries.find((e) => e.id === match.id) : undefined;
-  if (found)
-    return next('answered', {
-      replies: [{ type: 'text', text: ctx.render(found.answer) }],
-      set: { faq: { question, matchId: found.id, score } },
-    });
+function noMatch(ctx: NodeContext, question: string, score: number, closestId: string | null, suggested?: Suggestion[]): NodeStep {
   const set = { faq: { question, matchId: null, score } };
   if (question.trim() === '') return next('noMatch', { set });
   // Unanswered questions are what the bot's owner should add next.
-  const unanswered = { question, score, closestId: match.id ?? null };
-  return next('noMatch', { set, events: [{ type: 'faq.unanswered', nodeId: ctx.nodeId, data: unanswered }] });
+  const data: { [key: string]: JsonValue } = { question, score, closestId };
+  if (suggested) data.suggestedIds = suggested.map((s) => s.id);
+  return next('noMatch', { set, events: [{ type: 'faq.unanswered', nodeId: ctx.nodeId, data }] });
+}
+
+function answerQuestion(data: FaqConfig, ctx: NodeContext, question: string, known?: Match): NodeStep {
+  if (question.trim() === '') return noMatch(ctx, question, 0, null);
+  const match = known ?? matchQuestion(data, ctx.settings.locale, question);
+  if (match.kind === 'answer') {
+    const entry = entryOf(data, match.id);
+    if (entry) return sendAnswer(data, ctx, entry, question, match.score);
+  }
+  if (match.kind === 'suggest') {
+    const buttons = match.suggestions.flatMap((s) => {
+      const entry = entryOf(data, s.id);
+      return entry ? [{ title: entry.question, payload: `${PICK}${entry.id}` }] : [];
+    });
+    buttons.push({ title: ctx.render(data.noneTitle), payload: NONE });
+    const state: Suggested = { step: 'suggested', question, suggestions: match.suggestions };
+    return wait(state, {
+      replies: [{ type: 'buttons', text: ctx.render(data.didYouMeanText), buttons }],
+      set: { faq: { question, matchId: null, score: match.score, suggestions: match.suggestions.map((s) => s.id) } },
+    });
+  }
+  return noMatch(ctx, question, match.score, match.kind === 'none' ? match.closestId : null);
+}
+
+/** "Did you mean…?": a pick answers it, "None of these" follows No match, a typed question starts over. */
+function resumeSuggested(data: FaqConfig, ctx: NodeContext, input: Inbound, state: Suggested): NodeStep {
+  const options = [...state.suggestions.map((s) => ({ payload: `${PICK}${s.id}`, title: entryOf(data, s.id)?.question ?? s.id })), { payload: NONE, title: ctx.render(data.noneTitle) }];
+  let payload: string | undefined;
+  if (input.kind === 'postback') payload = input.payload;
+  else if (input.kind === 'text') {
+    payload = optionByTyping(input.text, options, (o) => o.title)?.payload;
+    if (payload === undefined) return answerQuestion(data, ctx, input.text);
+  } else if (input.kind !== 'attachment') return wait(state);
+  const picked = payload?.startsWith(PICK) ? state.suggestions.find((s) => `${PICK}${s.id}` === payload) : undefined;
+  const entry = picked && entryOf(data, picked.id);
+  if (picked && entry) return sendAnswer(data, ctx, entry, state.question, picked.score);
+  return noMatch(ctx, state.question, state.suggestions[0]?.score ?? 0, state.suggestions[0]?.id ?? null, state.suggestions);
+}
+
+/** "Was this helpful?": Yes follows Answered, No follows Not helpful; a new question is answered instead. */
+function resumeAnswered(data: FaqConfig, ctx: NodeContext, input: Inbound, state: Answered): NodeStep {
+  const { question, matchId, score } = state;
+  let payload: string | undefined;
+  if (input.kind === 'postback') payload = input.payload;
+  else if (input.kind === 'text') {
+    const options = [
+      { payload: HELPFUL, title: ctx.render(data.yesTitle) },
+      { payload: NOT_HELPFUL, title: ctx.render(data.noTitle) },
+    ];
+    payload = optionByTyping(input.text, options, (o) => o.title)?.payload;
+    if (payload === undefined) {
+      // Another question instead of feedback: answered or offered if the FAQ knows it; anything else
+      // ("thanks!") leaves the answer as given.
+      const match = matchQuestion(data, ctx.settings.locale, input.text);
+      if (match.kind !== 'none') return answerQuestion(data, ctx, input.text, match);
+    }
+  } else if (input.kind !== 'attachment') return wait(state);
+  const helpful = payload !== NOT_HELPFUL;
+  const event = { type: helpful ? 'faq.helpful' : 'faq.not_helpful', nodeId: ctx.nodeId, data: { question, matchId, score } };
+  // Only an answer to the question counts as feedback; ignoring it carries on as helpful, unrecorded.
+  const told = payload === HELPFUL || payload === NOT_HELPFUL;
+  return next(helpful ? 'answered' : 'notHelpful', told ? { set: { faq: { question, matchId, score, helpful } }, events: [event] } : {});
 }
 
 /** Answers a typed question from a list of questions and answers, matching paraphrases, not just exact words. */
@@ -73,23 +105,27 @@ export const faqNode = defineNodeType({
   type: 'faq',
   title: 'FAQ',
   category: 'Service',
-  description: 'Answers frequent questions, however the customer words them. Unmatched questions follow "No match".',
+  description: 'Answers frequent questions, however the customer words them; offers close questions when unsure and asks whether the answer helped.',
   icon: 'help-circle',
-  config,
+  config: faqConfig,
   ports: [
     { id: 'answered', label: 'Answered' },
+    { id: 'notHelpful', label: 'Not helpful' },
     { id: 'noMatch', label: 'No match' },
   ],
   // No `reads: ['questionFrom']`: it holds a name even while the node waits and reads nothing, which would
   // make validation report a variable that is never set.
   variables: { fixedWrites: ['faq'] },
   waitsForCustomer: { when: 'waitForQuestion' },
+  state: faqState,
   enter: (data, ctx) => {
-    if (!data.waitForQuestion) return answer(data, ctx, formatValue(ctx.vars[data.questionFrom]));
+    if (!data.waitForQuestion) return answerQuestion(data, ctx, formatValue(ctx.vars[data.questionFrom]));
     return wait(null, data.prompt ? { replies: [{ type: 'text', text: ctx.render(data.prompt) }] } : {});
   },
-  resume: (data, ctx, input) => {
-    if (input.kind === 'text') return answer(data, ctx, input.text);
+  resume: (data, ctx, input, state) => {
+    if (state?.step === 'suggested') return resumeSuggested(data, ctx, input, state);
+    if (state?.step === 'answered') return resumeAnswered(data, ctx, input, state);
+    if (input.kind === 'text') return answerQuestion(data, ctx, input.text);
     if (input.kind === 'postback' || input.kind === 'attachment')
       return next('noMatch', { set: { faq: { question: inboundText(input) ?? '', matchId: null, score: 0 } } });
     // Timers and other system events are not questions.
