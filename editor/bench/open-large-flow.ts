@@ -89,11 +89,13 @@ async function main() {
     });
     if (created.status !== 201) throw new Error(`creating the bench bot: ${created.status} ${await created.text()}`);
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // Signed in as a person would be: the first admin account, its session cookie in the browser.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const setup = await context.request.post(`${server.url}/api/auth/setup`, { data: { email: 'bench@parley.test', name: 'Bench', password: 'bench-password-123' } });
+    if (setup.status() !== 201) throw new Error(`creating the admin account: ${setup.status()} ${await setup.text()}`);
+    const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.evaluate((token) => sessionStorage.setItem('parley.token', token), TOKEN);
 
     const runs: { drawn: number; click: number; inView: number }[] = [];
     for (let run = 0; run < LOADS; run++) {
