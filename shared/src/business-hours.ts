@@ -215,3 +215,17 @@ export function addBusinessMinutes(hours: BusinessHours, at: Date, minutes: numb
     cursor = interval.end;
   }
 }
+
+/** Minutes of open time between two instants (0 when `to` is not after `from`): how much of an SLA is used. */
+export function businessMinutesBetween(hours: BusinessHours, from: Date, to: Date): number {
+  let cursor = from.getTime();
+  const end = to.getTime();
+  let openMs = 0;
+  while (cursor < end) {
+    const interval = openIntervalFrom(hours, cursor);
+    if (!interval || interval.start >= end) break;
+    openMs += Math.min(interval.end, end) - interval.start;
+    cursor = interval.end;
+  }
+  return openMs / 60_000;
+}

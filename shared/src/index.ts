@@ -16,3 +16,4 @@ export * from './graph';
 export * from './validate';
 export * from './json-schema';
 export * from './business-hours';
+export * from './sla';
