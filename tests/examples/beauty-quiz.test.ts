@@ -30,11 +30,13 @@ describe('beauty-quiz example', () => {
       'Here are my top picks for you (Dry skin · Dewy finish · $30 to $60):',
     ]);
     const cards = picks.replies.find((reply) => reply.type === 'cards')?.cards ?? [];
+    // Ranked by how many answers each foundation matches (from the catalog's attributes), within the budget.
     expect(cards.map((card) => `${card.title} | ${card.subtitle}`)).toEqual([
-      'Rosewater Glow Fluid | $34 · light to medium coverage · 30 shades',
-      'Dewdrop Hydrating Foundation | $42 · medium coverage · 40 shades',
+      'Dewdrop Hydrating Foundation | $42 · medium coverage · for Dry and Dewy',
+      'Rosewater Glow Fluid | $34 · light to medium coverage · for Dry and Dewy',
+      'Cashmere Cream Foundation | $58 · full coverage · for Dry',
     ]);
-    expect(cards[1]?.buttons).toEqual([
+    expect(cards[0]?.buttons).toEqual([
       { action: 'postback', title: 'Buy', payload: 'buy:PP-F01' },
       { action: 'url', title: 'Details', url: 'https://petalandpine.example/foundation/dewdrop-hydrating' },
     ]);
@@ -82,11 +84,11 @@ describe('beauty-quiz example', () => {
 
   it('hands off to a beauty advisor when nothing matches, and on "agent"', async () => {
     const chat = customer(parley, 'beauty-quiz', 'shopper-3');
-    const picks = await takeQuiz(chat, 'normal', 'matte', 'over-60');
+    const picks = await takeQuiz(chat, 'combination', 'matte', 'over-60');
     expect(picks.replies.map((reply) => reply.type)).toEqual(['text', 'text', 'handoff']);
     expect(texts(picks)[1]).toContain("I couldn't find a foundation that ticks all three boxes");
     expect(picks.replies[2]).toMatchObject({ type: 'handoff', queue: 'beauty-advisors' });
-    expect(handoffsOf(parley, 'beauty-quiz', 'shopper-3').map((handoff) => handoff.summary)).toEqual(['Foundation quiz: Normal skin, Matte finish, budget Over $60. Product: none chosen.']);
+    expect(handoffsOf(parley, 'beauty-quiz', 'shopper-3').map((handoff) => handoff.summary)).toEqual(['Foundation quiz: Combination skin, Matte finish, budget Over $60. Product: none chosen.']);
 
     const other = customer(parley, 'beauty-quiz', 'shopper-4');
     await other.say('hello');
