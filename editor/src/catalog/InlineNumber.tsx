@@ -26,14 +26,19 @@ export function InlineNumber({
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const inFlight = useRef(false);
+  // What the server has: the value given, or the one just saved (before the table hands it back).
+  const saved = useRef(value);
   const errorId = useId();
-  useEffect(() => setText(show(value)), [value]);
+  useEffect(() => {
+    saved.current = value;
+    setText(show(value));
+  }, [value]);
 
   async function commit() {
     // Enter then leaving the cell is one save.
     if (inFlight.current) return;
     const trimmed = text.trim();
-    if (trimmed === show(value)) return setError('');
+    if (trimmed === show(saved.current)) return setError('');
     if (trimmed === '' && emptyMeans === undefined) return setError('Give a number.');
     if (trimmed !== '' && (!NUMBER.test(trimmed) || Number(trimmed) < 0 || (whole && !Number.isInteger(Number(trimmed)))))
       return setError(whole ? `A whole number${emptyMeans ? `, or empty for ${emptyMeans}` : ''}.` : 'A number such as 12.50.');
@@ -44,7 +49,9 @@ export function InlineNumber({
     inFlight.current = false;
     setSaving(false);
     setError(problem ?? '');
-    if (problem === null) setText(show(next));
+    if (problem !== null) return;
+    saved.current = next;
+    setText(show(next));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -52,7 +59,7 @@ export function InlineNumber({
       event.preventDefault();
       void commit();
     } else if (event.key === 'Escape') {
-      setText(show(value));
+      setText(show(saved.current));
       setError('');
     }
   }

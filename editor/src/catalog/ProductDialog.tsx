@@ -2,6 +2,7 @@ import type { Product } from '@parley/shared';
 import { type FormEvent, useState } from 'react';
 import { putProduct } from '../api/catalog';
 import { Dialog } from '../components/Dialog';
+import { Field } from './Field';
 import { type FormProblem, type ProductForm, emptyForm, formFromProduct, productFromForm } from './product-form';
 import { AttributeRows, ImageRows, OptionRows } from './ProductRows';
 import { mainProducts } from './rows';
@@ -16,7 +17,6 @@ export function ProductDialog({ botId, edit, catalog, onSaved, onClose }: { botI
   const set = (changes: Partial<ProductForm>) => setForm((old) => ({ ...old, ...changes }));
   const creating = edit.kind === 'new';
   const isInvalid = (field: string) => problems.some((problem) => problem.field === field || problem.field.startsWith(`${field}.`));
-  const invalid = (field: string) => (isInvalid(field) ? true : undefined);
   const hasVariants = edit.kind === 'edit' && catalog.some((product) => product.variantOf === edit.product.sku);
   const parents = mainProducts(catalog).filter((product) => product.sku !== form.sku.trim());
 
@@ -45,62 +45,55 @@ export function ProductDialog({ botId, edit, catalog, onSaved, onClose }: { botI
     <Dialog title={title} onClose={onClose} wide>
       <form className="dialog-body product-form" onSubmit={submit} noValidate>
         <div className="form-grid">
-          <label>
-            SKU
-            <input required autoFocus={creating} readOnly={!creating} aria-invalid={invalid('sku')} value={form.sku} onChange={(e) => set({ sku: e.target.value })} placeholder="BAG-NC" />
-            {!creating && <span className="hint">A product keeps its SKU; to change it, add a new product and delete this one.</span>}
-          </label>
-          <label className="span-2">
-            Title
-            <input required autoFocus={!creating} aria-invalid={invalid('title')} value={form.title} onChange={(e) => set({ title: e.target.value })} />
-          </label>
-          <label className="span-3">
-            Description
-            <textarea rows={3} aria-invalid={invalid('description')} value={form.description} onChange={(e) => set({ description: e.target.value })} />
-          </label>
-          <label>
-            Price
-            <input required inputMode="decimal" aria-invalid={invalid('price')} value={form.price} onChange={(e) => set({ price: e.target.value })} placeholder="59.90" />
-            <span className="hint">In major units: 59.90, not 5990.</span>
-          </label>
-          <label>
-            Currency
-            <input required maxLength={3} aria-invalid={invalid('currency')} value={form.currency} onChange={(e) => set({ currency: e.target.value.toUpperCase() })} placeholder="EUR" />
-          </label>
-          <label>
-            Stock
-            <input inputMode="numeric" aria-invalid={invalid('stock')} value={form.stock} onChange={(e) => set({ stock: e.target.value })} placeholder="not tracked" />
-            <span className="hint">Empty: not tracked (never sells out).</span>
-          </label>
-          <label className="check">
+          <Field label="SKU" invalid={isInvalid('sku')} hint={creating ? undefined : 'A product keeps its SKU; to change it, add a new product and delete this one.'}>
+            {(props) => <input {...props} required autoFocus={creating} readOnly={!creating} value={form.sku} onChange={(e) => set({ sku: e.target.value })} placeholder="BAG-NC" />}
+          </Field>
+          <Field label="Title" invalid={isInvalid('title')} className="span-2">
+            {(props) => <input {...props} required autoFocus={!creating} value={form.title} onChange={(e) => set({ title: e.target.value })} />}
+          </Field>
+          <Field label="Description" invalid={isInvalid('description')} className="span-3">
+            {(props) => <textarea {...props} rows={3} value={form.description} onChange={(e) => set({ description: e.target.value })} />}
+          </Field>
+          <Field label="Price" invalid={isInvalid('price')} hint="In major units: 59.90, not 5990.">
+            {(props) => <input {...props} required inputMode="decimal" value={form.price} onChange={(e) => set({ price: e.target.value })} placeholder="59.90" />}
+          </Field>
+          <Field label="Currency" invalid={isInvalid('currency')} hint="Three letters: EUR, USD, JPY.">
+            {(props) => <input {...props} required maxLength={3} value={form.currency} onChange={(e) => set({ currency: e.target.value.toUpperCase() })} placeholder="EUR" />}
+          </Field>
+          <Field label="Stock" invalid={isInvalid('stock')} hint="Empty: not tracked (never sells out).">
+            {(props) => <input {...props} inputMode="numeric" value={form.stock} onChange={(e) => set({ stock: e.target.value })} placeholder="not tracked" />}
+          </Field>
+          <label className="check span-3">
             <input type="checkbox" checked={form.active} onChange={(e) => set({ active: e.target.checked })} /> Active: shown and sold
           </label>
-          <label className="span-2">
-            Image address
-            <input type="url" aria-invalid={invalid('imageUrl')} value={form.imageUrl} onChange={(e) => set({ imageUrl: e.target.value })} placeholder="https://shop.example/front.jpg" />
-          </label>
-          <label className="span-3">
-            Product page
-            <input type="url" aria-invalid={invalid('url')} value={form.url} onChange={(e) => set({ url: e.target.value })} placeholder="https://shop.example/le-sillage" />
-          </label>
+          <Field label="Image address" invalid={isInvalid('imageUrl')} className="span-3" hint="The card's picture.">
+            {(props) => <input {...props} type="url" value={form.imageUrl} onChange={(e) => set({ imageUrl: e.target.value })} placeholder="https://shop.example/front.jpg" />}
+          </Field>
+          <Field label="Product page" invalid={isInvalid('url')} className="span-3">
+            {(props) => <input {...props} type="url" value={form.url} onChange={(e) => set({ url: e.target.value })} placeholder="https://shop.example/le-sillage" />}
+          </Field>
         </div>
         <ImageRows images={form.images} invalid={isInvalid('images')} onChange={(images) => set({ images })} />
         <AttributeRows rows={form.attributes} invalid={(index) => isInvalid(`attributes.${index}`)} onChange={(attributes) => set({ attributes })} />
         <fieldset className="group">
           <legend>Variant</legend>
-          <label>
-            Variant of
-            <select aria-invalid={invalid('variantOf')} value={form.variantOf} disabled={hasVariants} onChange={(e) => chooseParent(e.target.value)}>
-              <option value="">— none: a main product —</option>
-              {form.variantOf && !parents.some((p) => p.sku === form.variantOf) && <option value={form.variantOf}>{form.variantOf}</option>}
-              {parents.map((product) => (
-                <option key={product.sku} value={product.sku}>
-                  {product.sku} · {product.title}
-                </option>
-              ))}
-            </select>
-            <span className="hint">{hasVariants ? 'This product has variants of its own, so it stays a main product.' : 'A variant is one version of a product (a colour, a size) with its own SKU, stock and price, in its product’s currency.'}</span>
-          </label>
+          <Field
+            label="Variant of"
+            invalid={isInvalid('variantOf')}
+            hint={hasVariants ? 'This product has variants of its own, so it stays a main product.' : 'A variant is one version of a product (a colour, a size) with its own SKU, stock and price, in its product’s currency.'}
+          >
+            {(props) => (
+              <select {...props} value={form.variantOf} disabled={hasVariants} onChange={(e) => chooseParent(e.target.value)}>
+                <option value="">— none: a main product —</option>
+                {form.variantOf && !parents.some((p) => p.sku === form.variantOf) && <option value={form.variantOf}>{form.variantOf}</option>}
+                {parents.map((product) => (
+                  <option key={product.sku} value={product.sku}>
+                    {product.sku} · {product.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {(form.variantOf !== '' || form.options.length > 0) && (
             <OptionRows rows={form.options} invalid={(index) => isInvalid(`options.${index}`) || (index === 0 && problems.some((p) => p.field === 'options'))} onChange={(options) => set({ options })} />
           )}
