@@ -176,7 +176,7 @@ describe('the catalog and orders pages', { timeout: 60_000 }, () => {
       ['3', 'currency', 'a currency is a three-letter ISO code such as USD'],
       ['4', 'variantOf', 'unknown SKU "NOPE": a variant names a product of the same file'],
     ]);
-    await dialog().getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog().getByRole('button', { name: 'Cancel', exact: true }).click();
     // Nothing changed: the one product, with the stock set above.
     expect((await catalog()).map((p) => [p.sku, p.stock])).toEqual([[BAG, 3]]);
     expect(await page.locator('tr[data-sku]').count()).toBe(1);

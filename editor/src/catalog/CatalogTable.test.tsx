@@ -50,6 +50,8 @@ describe('the catalog table', () => {
     expect(row('BAG-NC').textContent).toContain('Colour: Noir · Strap: Chain');
     expect(row('BAG-NC').textContent).toContain('variant of BAG');
     expect(row('BAG').querySelector('img')?.getAttribute('src')).toBe('https://shop.example/front.jpg');
+    // A variant without a picture of its own shows its product's, as its card would.
+    expect(row('BAG-NC').querySelector('img')?.getAttribute('src')).toBe('https://shop.example/front.jpg');
     expect(within(row('BAG')).getByLabelText('Stock of BAG')).toHaveProperty('value', '5');
     expect(within(row('TEE')).getByLabelText('Stock of TEE')).toHaveProperty('value', '');
     expect(within(row('BAG-CL')).getByLabelText('BAG-CL is for sale')).toHaveProperty('checked', false);

@@ -12,8 +12,9 @@ export interface CatalogActions {
   remove(product: Product): void;
 }
 
-function Thumbnail({ product }: { product: Product }) {
-  const url = thumbnailOf(product);
+/** The product's picture; a variant without its own shows its product's, as the card does. */
+function Thumbnail({ product, parent }: { product: Product; parent?: Product }) {
+  const url = thumbnailOf(product) ?? (parent ? thumbnailOf(parent) : undefined);
   const [broken, setBroken] = useState(false);
   if (!url || broken) return <span className="thumb none" aria-hidden="true" />;
   return <img className="thumb" src={url} alt="" loading="lazy" width={44} height={44} onError={() => setBroken(true)} />;
@@ -62,14 +63,14 @@ function ActiveToggle({ product, readOnly, patch }: { product: Product; readOnly
   );
 }
 
-function ProductRow({ product, variantCount, readOnly, actions }: { product: Product; variantCount?: number; readOnly: boolean; actions: CatalogActions }) {
+function ProductRow({ product, parent, variantCount, readOnly, actions }: { product: Product; parent?: Product; variantCount?: number; readOnly: boolean; actions: CatalogActions }) {
   const variant = product.variantOf !== undefined;
   return (
     <tr className={`${variant ? 'variant-row' : 'product-row'}${product.active ? '' : ' inactive'}`} data-sku={product.sku}>
       <td className="thumb-cell">
-        <Thumbnail product={product} />
+        <Thumbnail product={product} parent={parent} />
       </td>
-      <td>
+      <td className="sku-cell">
         <code>{product.sku}</code>
       </td>
       <td className="title-cell">
@@ -172,7 +173,7 @@ export function CatalogTable({ groups, readOnly, actions }: { groups: readonly P
           <tbody key={group.product.sku} className="product-group">
             <ProductRow product={group.product} variantCount={group.variants.length + group.hiddenVariants} readOnly={readOnly} actions={actions} />
             {group.variants.map((variant) => (
-              <ProductRow key={variant.sku} product={variant} readOnly={readOnly} actions={actions} />
+              <ProductRow key={variant.sku} product={variant} parent={group.product} readOnly={readOnly} actions={actions} />
             ))}
             {group.hiddenVariants > 0 && (
               <tr className="variant-row hidden-note">

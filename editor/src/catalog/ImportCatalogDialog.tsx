@@ -57,7 +57,7 @@ export function ImportCatalogDialog({ botId, onImported, onClose }: { botId: str
         {problems.length > 0 && <ImportProblems problems={problems} />}
         <footer className="dialog-actions">
           <button type="button" onClick={onClose}>
-            {problems.length > 0 ? 'Close' : 'Cancel'}
+            Cancel
           </button>
           <button type="submit" className="primary" disabled={!file || busy} aria-busy={busy || undefined}>
             Replace the catalog

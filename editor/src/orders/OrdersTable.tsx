@@ -24,7 +24,7 @@ export function OrdersTable({ orders, selected, onOpenConversation }: { orders: 
         <tbody>
           {orders.map((order) => (
             <tr key={order.id} data-order={order.id} className={order.id === selected ? 'selected' : undefined}>
-              <td>
+              <td className="nowrap">
                 <code title={order.id}>{shortId(order.id)}</code>
               </td>
               <td>
