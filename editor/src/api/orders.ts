@@ -30,8 +30,10 @@ export const orderSchema = z.object({
 });
 export type Order = z.infer<typeof orderSchema>;
 
+/** How many orders the page lists (the server's most). */
+export const ORDER_LIMIT = 500;
 export const listOrders = (botId: string, status?: OrderStatus) =>
-  request('GET', `/api/bots/${enc(botId)}/orders${status ? `?status=${status}` : ''}`, z.object({ orders: z.array(orderSchema) }));
+  request('GET', `/api/bots/${enc(botId)}/orders?limit=${ORDER_LIMIT}${status ? `&status=${status}` : ''}`, z.object({ orders: z.array(orderSchema) }));
 
 export const WEBHOOK_EVENTS = ['order.created', 'order.paid', 'order.cancelled', 'order.refunded'] as const;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Bot, getBot } from '../api/bots';
-import { ORDER_STATUSES, type Order, type OrderStatus, listOrders } from '../api/orders';
+import { ORDER_LIMIT, ORDER_STATUSES, type Order, type OrderStatus, listOrders } from '../api/orders';
 import { Alert } from '../components/Alert';
 import { BotPageHead } from '../components/BotPageHead';
 import { Link } from '../components/Link';
@@ -88,6 +88,7 @@ export function OrdersPage({ botId }: { botId: string }) {
               </p>
             </div>
           ))}
+        {orders?.length === ORDER_LIMIT && <p className="hint">Only the latest {ORDER_LIMIT} orders are listed; filter by status to narrow them.</p>}
         {orders && orders.length > 0 && (
           <OrdersTable
             orders={orders}
