@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { SignIn } from './auth/SignIn';
 import { useAuth } from './auth/auth-store';
 import { Shell } from './components/Shell';
@@ -7,6 +7,10 @@ import { EditorPage } from './pages/EditorPage';
 import { TokensPage } from './pages/TokensPage';
 import { UsersPage } from './pages/UsersPage';
 import { useRoute } from './router';
+
+// Loaded when first opened: the canvas is what most visits need, and the first load stays small.
+const CatalogPage = lazy(() => import('./pages/CatalogPage').then((module) => ({ default: module.CatalogPage })));
+const OrdersPage = lazy(() => import('./pages/OrdersPage').then((module) => ({ default: module.OrdersPage })));
 
 export function App() {
   const view = useAuth((s) => s.view);
@@ -24,6 +28,11 @@ export function App() {
       {route.page === 'bots' && <BotsPage />}
       {route.page === 'tokens' && <TokensPage view={view} />}
       {route.page === 'users' && <UsersPage view={view} />}
+      {(route.page === 'catalog' || route.page === 'orders') && (
+        <Suspense fallback={<p className="page" aria-busy="true">Loading…</p>}>
+          {route.page === 'catalog' ? <CatalogPage key={route.botId} botId={route.botId} /> : <OrdersPage key={route.botId} botId={route.botId} />}
+        </Suspense>
+      )}
       {route.page === 'missing' && (
         <section className="page">
           <h1>Nothing here</h1>

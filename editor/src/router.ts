@@ -4,6 +4,8 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'bots' }
   | { page: 'editor'; botId: string }
+  | { page: 'catalog'; botId: string }
+  | { page: 'orders'; botId: string }
   | { page: 'tokens' }
   | { page: 'users' }
   | { page: 'missing'; path: string };
@@ -15,6 +17,8 @@ export function parseRoute(path: string): Route {
   if (clean === '/users') return { page: 'users' };
   const bot = /^\/bots\/([^/]+)$/.exec(clean);
   if (bot?.[1]) return { page: 'editor', botId: decodeURIComponent(bot[1]) };
+  const botPage = /^\/bots\/([^/]+)\/(catalog|orders)$/.exec(clean);
+  if (botPage?.[1] && (botPage[2] === 'catalog' || botPage[2] === 'orders')) return { page: botPage[2], botId: decodeURIComponent(botPage[1]) };
   return { page: 'missing', path };
 }
 
@@ -40,3 +44,5 @@ export function useRoute(): Route {
 }
 
 export const botPath = (botId: string) => `/bots/${encodeURIComponent(botId)}`;
+export const catalogPath = (botId: string) => `${botPath(botId)}/catalog`;
+export const ordersPath = (botId: string) => `${botPath(botId)}/orders`;

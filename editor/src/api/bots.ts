@@ -9,6 +9,8 @@ export const botSchema = z.object({
   draftRevision: z.number(),
   publishedVersionId: z.number().nullable(),
   publishedVersion: z.number().nullable(),
+  /** The bot whose catalog this one sells from; null: its own. */
+  catalogBotId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -33,7 +35,7 @@ export type Draft = z.infer<typeof draftSchema>;
 export const listBots = () => request('GET', '/api/bots', z.object({ bots: z.array(botSchema) }));
 export const getBot = (id: string) => request('GET', `/api/bots/${enc(id)}`, botSchema);
 export const createBot = (input: { name: string; description?: string; flow?: unknown }) => request('POST', '/api/bots', botSchema, { body: input });
-export const updateBot = (id: string, input: { name?: string; description?: string }) => request('PATCH', `/api/bots/${enc(id)}`, botSchema, { body: input });
+export const updateBot = (id: string, input: { name?: string; description?: string; catalogBotId?: string | null }) => request('PATCH', `/api/bots/${enc(id)}`, botSchema, { body: input });
 export const deleteBot = (id: string) => request('DELETE', `/api/bots/${enc(id)}`, z.unknown());
 
 export const getDraft = (id: string) => request('GET', `/api/bots/${enc(id)}/flow`, draftSchema);

@@ -7,7 +7,9 @@ import { Link } from './Link';
 export function Shell({ view, children }: { view: Extract<AuthView, { phase: 'ready' }>; children: ReactNode }) {
   const signOut = useAuth((s) => s.signOut);
   const route = useRoute();
-  const current = (page: string) => (route.page === page ? 'page' : undefined);
+  // A bot's catalog and orders are part of "Bots".
+  const section = route.page === 'catalog' || route.page === 'orders' ? 'bots' : route.page;
+  const current = (page: string) => (section === page ? 'page' : undefined);
   return (
     <div className="shell">
       <a className="skip" href="#main">

@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import type { Bot } from '../api/bots';
 import { SearchNodes } from '../canvas/SearchNodes';
+import { BotNav } from '../components/BotNav';
 import { Link } from '../components/Link';
 import { useEditor } from '../store/use-editor';
 import { SaveIndicator } from './SaveIndicator';
@@ -35,6 +36,7 @@ export function EditorBar({ bot, searchRef, actions }: { bot: Bot; searchRef: Re
           {bot.name}
         </h1>
         <SaveIndicator />
+        <BotNav botId={bot.id} current="flow" />
       </div>
       <div className="bar-group tools" role="toolbar" aria-label="Edit">
         <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">

@@ -3,7 +3,7 @@ import { type Bot, deleteBot, listBots } from '../api/bots';
 import { Alert } from '../components/Alert';
 import { ConfirmDialog } from '../components/Dialog';
 import { Link } from '../components/Link';
-import { botPath, navigate } from '../router';
+import { botPath, catalogPath, navigate, ordersPath } from '../router';
 import { NewBotDialog } from './bots/NewBotDialog';
 import { RenameDialog } from './bots/RenameDialog';
 import { copyBot, downloadFlow } from './bots/bot-files';
@@ -89,6 +89,12 @@ export function BotsPage() {
                 <button type="button" className="primary" onClick={() => navigate(botPath(bot.id))}>
                   Open
                 </button>
+                <Link className="button-link" href={catalogPath(bot.id)} aria-label={`${bot.name} catalog`}>
+                  Catalog
+                </Link>
+                <Link className="button-link" href={ordersPath(bot.id)} aria-label={`${bot.name} orders`}>
+                  Orders
+                </Link>
                 <button type="button" onClick={() => setOpen({ dialog: 'rename', bot })}>
                   Rename
                 </button>

@@ -2,8 +2,8 @@ import type { ApiResult } from '../../api/http';
 import { type Bot, createBot, exportFlow, importProducts, listProducts } from '../../api/bots';
 
 /** Saves text as a file through the browser's download. */
-export function saveFile(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function saveFile(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
