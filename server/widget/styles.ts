@@ -1,9 +1,11 @@
 /** The widget's CSS, scoped by its shadow root: the page's styles do not reach in, these do not leak out. */
 export const styles = `
-:host{all:initial;position:fixed;bottom:20px;z-index:2147483000;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;--accent:#4f46e5}
-:host(.right){right:20px}:host(.left){left:20px}
+/* Important here beats the page's important rules aimed at the host element (the shadow's context wins). */
+:host{all:initial!important;display:block!important;position:fixed!important;bottom:20px!important;z-index:2147483000!important}
+:host(.right){right:20px!important}:host(.left){left:20px!important}
+.root{font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;text-align:left}
 *{box-sizing:border-box}
-button,a,[tabindex]{font:inherit}
+button,a,input,[tabindex]{font:inherit}
 :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .launcher{width:60px;height:60px;border-radius:50%;border:0;background:var(--accent);color:#fff;cursor:pointer;box-shadow:0 4px 14px #0003;display:flex;align-items:center;justify-content:center;position:relative}
 .launcher svg{width:28px;height:28px;fill:currentColor}

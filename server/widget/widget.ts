@@ -14,7 +14,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Puts the chat bubble on the page, inside a shadow root, and connects it to the bot. */
 export function mountWidget(config: WidgetConfig, storage: Storage | undefined): HTMLElement {
-  const host = el('div');
+  // A custom element's name: the page's \`div\` rules do not match it.
+  const host = document.createElement('parley-chat');
   host.id = 'parley-chat-widget';
   host.className = config.position;
   host.style.setProperty('--accent', config.color);

@@ -121,6 +121,12 @@ describe('the web chat widget on another site', { timeout: 90_000 }, () => {
     expect(await thanks.textContent()).toContain(product);
     // It arrived on the page as it was: nothing reloaded it.
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    // The page's rules for everything did not reach in.
+    const look = await log().locator('.bubble').first().evaluate((bubble) => ({ font: getComputedStyle(bubble).fontFamily, color: getComputedStyle(bubble).color }));
+    expect(look.font).not.toContain('serif,');
+    expect(look.font).toContain('system-ui');
+    expect(look.color).not.toBe('rgb(0, 170, 0)');
+    expect(await widget().evaluate((element) => getComputedStyle(element).borderTopStyle)).toBe('none');
     await page.screenshot({ path: path.join(SHOTS, 'widget-open-on-host-page.png') });
     expect(errors).toEqual([]);
   });
