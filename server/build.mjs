@@ -20,3 +20,16 @@ await build({
     },
   ],
 });
+
+// The web chat widget for customers' sites (served at /widget.js): one small script for browsers.
+await build({
+  entryPoints: ['widget/main.ts'],
+  outfile: 'dist/widget.js',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['es2020', 'chrome90', 'firefox90', 'safari14'],
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});

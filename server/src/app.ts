@@ -26,10 +26,17 @@ import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 import { versionRoutes } from './routes/versions';
 import { webRoutes } from './routes/web';
+import { webChannelCors } from './routes/web-cors';
+import { webEventRoutes } from './routes/web-events';
+import { createWebLive, ringingWebLive } from './routes/web-live';
+import { defaultWidgetFile, widgetScriptRoutes } from './routes/widget-script';
 import { webhookRoutes } from './routes/webhooks';
 
 /** The whole HTTP surface, composed from one sub-app per concern. */
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  // The web widget's live stream is woken by every turn the routes commit.
+  const live = createWebLive(given.store);
+  const deps: AppDeps = { ...given, pipeline: ringingWebLive(given.pipeline, live) };
   const app = new Hono();
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500)
@@ -43,8 +50,11 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', (c) => c.json(deps.docs.document(accessByRoute(app.routes))));
   // Webhooks are public: a body larger than any chat message is refused before it is read. A
   // platform's webhook may batch many events (Meta: up to 1000), so it is allowed more.
+  app.use('/webhooks/web/*', webChannelCors());
   app.use('/webhooks/web/*', limitBody(64 * 1024));
   app.route('/webhooks/web', webRoutes(deps));
+  app.route('/webhooks/web', webEventRoutes(deps, live));
+  app.route('/', widgetScriptRoutes(defaultWidgetFile()));
   for (const channel of deps.channels.all()) {
     app.use(`/webhooks/${channel.id}/*`, limitBody(1024 * 1024));
     app.route(`/webhooks/${channel.id}`, channelWebhookRoutes(channel, deps));

@@ -124,3 +124,16 @@ describe('web channel', () => {
     expect(count('turns')).toBe(0);
   });
 });
+
+describe('web channel transcript', () => {
+  it("lists what the customer sent beside the replies, by turn, for a widget restoring it", async () => {
+    await say('t1', 'hi');
+    await parley.request('POST', '/webhooks/web/quiz-bench', { conversationId: 't1', payload: 'dry', title: 'Dry skin' });
+    const response = await parley.request('GET', '/webhooks/web/quiz-bench/conversations/t1/messages');
+    const body = (await response.json()) as { messages: { id: number; reply: { type: string } }[]; sent: { id: number; text: string }[] };
+    expect(body.sent.map((s) => s.text)).toEqual(['hi', 'Dry skin']);
+    expect(body.sent.map((s) => s.id)).toEqual([...new Set(body.messages.map((m) => m.id))]);
+    const later = (await (await parley.request('GET', `/webhooks/web/quiz-bench/conversations/t1/messages?after=${body.sent[0]?.id}`)).json()) as typeof body;
+    expect(later.sent.map((s) => s.text)).toEqual(['Dry skin']);
+  });
+});

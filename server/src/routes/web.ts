@@ -1,4 +1,4 @@
-import { type Inbound, replySchema } from '@parley/shared';
+import { type Inbound, inboundSchema, replySchema } from '@parley/shared';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -34,6 +34,14 @@ function toInbound(message: WebMessage): Inbound {
   return { kind: 'text', text: message.text ?? '' };
 }
 
+/** The customer's message as the transcript shows it: the text, the tapped button's title, or the attachment. */
+function customerSaid(inbound: Inbound | undefined): string | undefined {
+  if (inbound?.kind === 'text') return inbound.text;
+  if (inbound?.kind === 'postback') return inbound.title ?? inbound.payload;
+  if (inbound?.kind === 'attachment') return inbound.name ?? inbound.attachmentType;
+  return undefined;
+}
+
 const turnResponseSchema = z.object({ replies: z.array(replySchema), ended: z.boolean(), duplicate: z.boolean() });
 const repliesSchema = z.array(replySchema);
 const afterQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
@@ -57,7 +65,7 @@ export function webRoutes({ pipeline, store, docs }: AppDeps) {
       tag: 'Channels',
       public: true,
       query: afterQuery,
-      responses: { 200: { description: 'Outbound messages, oldest first' } },
+      responses: { 200: { description: 'Outbound messages `{ id, at, reply }` and what the customer sent `{ id, at, text }`, oldest first; `id` is the turn' } },
     },
   );
   return new Hono()
@@ -80,7 +88,7 @@ export function webRoutes({ pipeline, store, docs }: AppDeps) {
         .get();
       if (!conversation) return errorResponse(c, notFound('Conversation', c.req.param('conversationId')));
       const rows = store.db
-        .select({ id: turns.id, replies: turns.replies, createdAt: turns.createdAt })
+        .select({ id: turns.id, inbound: turns.inbound, replies: turns.replies, createdAt: turns.createdAt })
         .from(turns)
         .where(and(eq(turns.conversationKey, conversation.key), gt(turns.id, after)))
         .orderBy(asc(turns.id))
@@ -88,6 +96,11 @@ export function webRoutes({ pipeline, store, docs }: AppDeps) {
         .all();
       // `id` is the turn that sent the reply: pass the last one seen as `after` to get only newer replies.
       const items = rows.flatMap((row) => (readJson(repliesSchema, row.replies) ?? []).map((reply) => ({ id: row.id, at: row.createdAt, reply })));
-      return c.json({ messages: items });
+      // What the customer sent in the same turns, for a widget restoring its transcript.
+      const sent = rows.flatMap((row) => {
+        const said = customerSaid(readJson(inboundSchema, row.inbound));
+        return said === undefined ? [] : [{ id: row.id, at: row.createdAt, text: said }];
+      });
+      return c.json({ messages: items, sent });
     });
 }
