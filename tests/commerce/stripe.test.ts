@@ -58,6 +58,7 @@ it('sells through a Stripe Checkout Session and continues on "paid" when Stripe 
   const refund = stripe.refunded(session?.id ?? '');
   expect((await postEvent(refund, stripe.sign(refund, WEBHOOK_SECRET))).status).toBe(200);
   expect((await (await parley.request('GET', '/api/bots/beauty-quiz/orders')).json()).orders[0].status).toBe('refunded');
+  expect((await chat.later()).at(-1)?.reply.text).toBe('Your payment of $42.00 for Dewdrop Hydrating Foundation has been refunded.');
 });
 
 it('rejects a webhook with a wrong, missing or stale signature, or an altered body, and runs nothing', async () => {
