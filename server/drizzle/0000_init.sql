@@ -39,10 +39,23 @@ CREATE TABLE `channel_deliveries` (
 	`sent_calls` integer DEFAULT 0 NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,
 	`context` text,
+	`outside_window` integer DEFAULT false NOT NULL,
 	`next_attempt_at` text,
 	`last_error` text,
 	`updated_at` text NOT NULL,
 	FOREIGN KEY (`conversation_key`) REFERENCES `conversations`(`key`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `contacts` (
+	`bot_id` text NOT NULL,
+	`channel` text NOT NULL,
+	`platform_id` text NOT NULL,
+	`name` text,
+	`language` text,
+	`first_seen_at` text NOT NULL,
+	`last_seen_at` text NOT NULL,
+	PRIMARY KEY(`bot_id`, `channel`, `platform_id`),
+	FOREIGN KEY (`bot_id`) REFERENCES `bots`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE TABLE `conversations` (

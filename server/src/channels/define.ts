@@ -2,7 +2,7 @@ import type { Reply } from '@parley/shared';
 import type { z } from 'zod';
 import { type Result, fail, ok } from '../errors';
 import { invalidInput } from '../http/validate';
-import type { Channel, ChannelConnection, RawRequest, Recipient, SendIo, SendResult, WebhookAnswer, WebhookItem, WebhookMessage } from './types';
+import type { Channel, ChannelConnection, RawRequest, Recipient, SendIo, SendResult, ServiceWindow, WebhookAnswer, WebhookItem, WebhookMessage } from './types';
 
 /** A channel as its author writes it: every function receives the bot's parsed connection config. */
 export interface ChannelSpec<S extends z.ZodObject> {
@@ -15,11 +15,14 @@ export interface ChannelSpec<S extends z.ZodObject> {
   parse(request: RawRequest, config: z.output<S>): Result<WebhookItem[]>;
   answer?(request: RawRequest, config: z.output<S>, item: WebhookMessage | undefined, replies: readonly Reply[]): WebhookAnswer;
   send?(replies: readonly Reply[], to: Recipient, config: z.output<S>, io: SendIo): Promise<SendResult>;
+  window?: ServiceWindow;
+  /** Outside the window: a send the platform allows there, or undefined when the connection names none. */
+  sendOutsideWindow?(replies: readonly Reply[], to: Recipient, config: z.output<S>, io: SendIo): Promise<SendResult> | undefined;
 }
 
 /** Checks a channel's config once per connection and binds its functions to it. */
 export function defineChannel<S extends z.ZodObject>(spec: ChannelSpec<S>): Channel {
-  const { handshake, answer, send } = spec;
+  const { handshake, answer, send, sendOutsideWindow } = spec;
   return {
     id: spec.id,
     title: spec.title,
@@ -27,6 +30,7 @@ export function defineChannel<S extends z.ZodObject>(spec: ChannelSpec<S>): Chan
     secrets: spec.secrets,
     pushes: send !== undefined,
     answers: answer !== undefined,
+    ...(spec.window ? { window: spec.window } : {}),
     bind(raw): Result<ChannelConnection> {
       const parsed = spec.config.safeParse(raw);
       if (!parsed.success) return fail(invalidInput(parsed.error.issues, `The ${spec.title} connection`));
@@ -37,6 +41,7 @@ export function defineChannel<S extends z.ZodObject>(spec: ChannelSpec<S>): Chan
         parse: (request) => spec.parse(request, config),
         answer: answer ? (request, item, replies) => answer(request, config, item, replies) : undefined,
         send: send ? (replies, to, io) => send(replies, to, config, io) : undefined,
+        sendOutsideWindow: sendOutsideWindow ? (replies, to, io) => sendOutsideWindow(replies, to, config, io) : undefined,
       });
     },
   };

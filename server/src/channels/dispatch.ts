@@ -9,6 +9,7 @@ import type { ConnectionStore } from './connections';
 import { recordChannelEvent } from './events';
 import type { ChannelRegistry } from './registry';
 import type { Recipient, SendIo, SendResult } from './types';
+import { type WindowState, createWindowCheck } from './window';
 
 /**
  * Delivery of replies through push channels, durable: the outbox is the turn log (a turn's replies are
@@ -46,8 +47,12 @@ const CUSTOMER_KINDS = new Set(['text', 'postback', 'attachment']);
 const repliesSchema = z.array(replySchema);
 
 type Conversation = { key: number; id: string; botId: string; channel: string; externalKey: string };
-type Delivery = { deliveredTurnId: number; pendingTurnId: number | null; sentCalls: number; attempts: number; context: string | null; nextAttemptAt: string | null };
-const NOTHING_DELIVERED: Delivery = { deliveredTurnId: 0, pendingTurnId: null, sentCalls: 0, attempts: 0, context: null, nextAttemptAt: null };
+type Delivery = { deliveredTurnId: number; pendingTurnId: number | null; sentCalls: number; attempts: number; context: string | null; outsideWindow: boolean; nextAttemptAt: string | null };
+const NOTHING_DELIVERED: Delivery = { deliveredTurnId: 0, pendingTurnId: null, sentCalls: 0, attempts: 0, context: null, outsideWindow: false, nextAttemptAt: null };
+/** The window is closed and the connection names no tag or template: the platform would refuse the replies. */
+type ClosedWindow = Extract<WindowState, { open: false }>;
+type Refused = { windowClosed: true; window: ClosedWindow };
+const CLOSED_SINCE_FIRST_ATTEMPT: ClosedWindow = { open: false, lastInbound: null, reason: 'the window was closed at the first attempt' };
 const contextSchema = z.record(z.string(), z.string());
 
 export function createDispatch(deps: DispatchDeps): ChannelDispatch {
@@ -61,6 +66,7 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
   /** What the replies to a customer's message need from its request, until that turn is delivered. */
   const contexts = new Map<string, Recipient['context']>();
   let closed = false;
+  const windowOf = createWindowCheck(store);
 
   const conversationById = db
     .select({ key: conversations.key, id: conversations.id, botId: conversations.botId, channel: conversations.channel, externalKey: conversations.externalKey })
@@ -74,6 +80,7 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
       sentCalls: channelDeliveries.sentCalls,
       attempts: channelDeliveries.attempts,
       context: channelDeliveries.context,
+      outsideWindow: channelDeliveries.outsideWindow,
       nextAttemptAt: channelDeliveries.nextAttemptAt,
     })
     .from(channelDeliveries)
@@ -130,6 +137,19 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
     });
   }
 
+  /** Replies the platform would refuse are not sent: the conversation shows why, and delivery moves on. */
+  function windowClosed(conversation: Conversation, turnId: number, replies: readonly Reply[], window: ClosedWindow) {
+    log(`${conversation.channel} replies to ${conversation.externalKey} (bot ${conversation.botId}) not sent: ${window.reason}`);
+    recordChannelEvent(store, {
+      botId: conversation.botId,
+      channel: conversation.channel,
+      customerId: conversation.externalKey,
+      name: 'window_closed',
+      data: { turnId, replies: replies.length, lastInbound: window.lastInbound, reason: window.reason },
+      now: clock(),
+    });
+  }
+
   /** Delivers the conversation's undelivered turns in order, until one must wait for a retry. */
   async function drain(conversation: Conversation): Promise<void> {
     const channel = registry.get(conversation.channel);
@@ -156,12 +176,22 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
         const contextKey = `${conversation.id}\u0000${turn.externalId ?? ''}`;
         const context = retrying ? (readJson(contextSchema, state.context) ?? undefined) : turn.externalId === null ? undefined : contexts.get(contextKey);
         contexts.delete(contextKey);
-        const result = await send(conversation, replies, context, { resumeAfter: retrying ? state.sentCalls : 0, deliveryKey: `${conversation.key}:${turn.id}` });
+        // A retry keeps its first attempt's way out, so it resumes after the same calls.
+        const window = windowOf(channel.window, conversation, clock());
+        const outsideWindow = retrying ? state.outsideWindow : !window.open;
+        const attempt = { resumeAfter: retrying ? state.sentCalls : 0, deliveryKey: `${conversation.key}:${turn.id}` };
+        const result = await send(conversation, replies, context, attempt, outsideWindow ? (window.open ? CLOSED_SINCE_FIRST_ATTEMPT : window) : undefined);
+        if ('windowClosed' in result) {
+          windowClosed(conversation, turn.id, replies, result.window);
+          save(conversation.key, (state = { ...NOTHING_DELIVERED, deliveredTurnId: turn.id }));
+          skipped = turn.id;
+          continue;
+        }
         const attempts = (retrying ? state.attempts : 0) + 1;
         const delay = delays[attempts - 1];
         if (!result.ok && result.error.retryable && delay !== undefined) {
           const nextAttemptAt = new Date(clock().getTime() + delay).toISOString();
-          state = { deliveredTurnId: state.deliveredTurnId, pendingTurnId: turn.id, sentCalls: result.sent, attempts, context: context ? JSON.stringify(context) : null, nextAttemptAt };
+          state = { deliveredTurnId: state.deliveredTurnId, pendingTurnId: turn.id, sentCalls: result.sent, attempts, context: context ? JSON.stringify(context) : null, outsideWindow, nextAttemptAt };
           save(conversation.key, { ...state, lastError: result.error.message });
           return schedule(conversation, Date.parse(nextAttemptAt));
         }
@@ -173,15 +203,25 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
     }
   }
 
-  async function send(conversation: Conversation, replies: readonly Reply[], context: Recipient['context'], attempt: Pick<SendIo, 'resumeAfter' | 'deliveryKey'>): Promise<SendResult> {
+  /** Sends a turn's replies; outside the service window only the way the connection allows there, if any. */
+  async function send(
+    conversation: Conversation,
+    replies: readonly Reply[],
+    context: Recipient['context'],
+    attempt: Pick<SendIo, 'resumeAfter' | 'deliveryKey'>,
+    outside?: ClosedWindow,
+  ): Promise<SendResult | Refused> {
     const channel = registry.get(conversation.channel);
     const stored = connections.get(conversation.botId, conversation.channel);
     if (!channel || !stored) return { ok: false, sent: 0, error: { message: `bot "${conversation.botId}" has no ${conversation.channel} connection any more`, retryable: false } };
     const bound = channel.bind(stored.config);
     if (!bound.ok) return { ok: false, sent: 0, error: { message: bound.error.message, retryable: false } };
-    if (!bound.value.send) return { ok: true, sent: 0 };
+    const to = { customerId: conversation.externalKey, ...(context ? { context } : {}) };
+    const io = { ...deps.io, ...attempt };
     try {
-      return await bound.value.send(replies, { customerId: conversation.externalKey, ...(context ? { context } : {}) }, { ...deps.io, ...attempt });
+      if (outside) return (await bound.value.sendOutsideWindow?.(replies, to, io)) ?? { windowClosed: true, window: outside };
+      if (!bound.value.send) return { ok: true, sent: 0 };
+      return await bound.value.send(replies, to, io);
     } catch (error) {
       // A channel's bug is recorded like a refusal; it would fail the same way again.
       return { ok: false, sent: attempt.resumeAfter ?? 0, error: { message: `the channel failed: ${errorText(error)}`, retryable: false } };
@@ -205,8 +245,9 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
       if (!conversation || closed) return;
       void track(
         queue.run(String(conversation.key), async () => {
+          // Overflow of the answer to the customer's message just received: inside the window.
           const result = await send(conversation, replies, context, {});
-          if (!result.ok) failed(conversation, null, result, 1);
+          if ('ok' in result && !result.ok) failed(conversation, null, result, 1);
         }),
       ).catch((error: unknown) => log(`${conversation.channel} send failed: ${errorText(error)}`));
     },

@@ -77,6 +77,17 @@ export interface WebhookAnswer {
   later: Reply[];
 }
 
+/**
+ * The platform's customer-service window: it takes free-form messages only for a while after the
+ * customer's last message (Meta: 24 hours, WeChat: 48) or only once they wrote (Viber).
+ */
+export interface ServiceWindow {
+  /** Hours after the customer's last message; absent: no time limit once the customer wrote. */
+  hours?: number;
+  /** Events (as parsed, e.g. `unsubscribed`) that close it until the customer writes again. */
+  closedBy?: readonly string[];
+}
+
 /** One channel bound to one bot's connection config. */
 export interface ChannelConnection {
   /** The GET handshake (Meta's hub.challenge, WeChat's echostr): the body to answer, or undefined to refuse. */
@@ -87,6 +98,11 @@ export interface ChannelConnection {
   answer?(request: RawRequest, item: WebhookMessage | undefined, replies: readonly Reply[]): WebhookAnswer;
   /** Push channels send replies through the platform's API; without it, later replies wait for the next answer. */
   send?(replies: readonly Reply[], to: Recipient, io: SendIo): Promise<SendResult>;
+  /**
+   * Sends outside the service window the way the platform allows (a Messenger message tag, a WhatsApp
+   * template) when the connection names one; undefined when it names none: nothing may go out.
+   */
+  sendOutsideWindow?(replies: readonly Reply[], to: Recipient, io: SendIo): Promise<SendResult> | undefined;
 }
 
 /**
@@ -104,5 +120,7 @@ export interface Channel {
   pushes: boolean;
   /** Its webhook's answer carries the turn's replies (WeChat, KakaoTalk). */
   answers: boolean;
+  /** Where the platform refuses messages outside a customer-service window. */
+  window?: ServiceWindow;
   bind(config: unknown): Result<ChannelConnection>;
 }

@@ -262,16 +262,39 @@ export const channelDeliveries = sqliteTable('channel_deliveries', {
   attempts: integer('attempts').notNull().default(0),
   /** What the pending turn's replies needed from its request (JSON), so a retry renders the same calls. */
   context: text('context'),
+  /** The pending turn goes out as the platform allows outside its service window (tag, template): its retries too. */
+  outsideWindow: integer('outside_window', { mode: 'boolean' }).notNull().default(false),
   nextAttemptAt: text('next_attempt_at'),
   lastError: text('last_error'),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * A customer as their messaging app names them: one row per bot, channel and platform id, upserted
+ * as their messages come in, so one person is found again across conversations and sessions.
+ */
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    botId: text('bot_id').notNull().references(() => bots.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    /** The platform's id of the customer (PSID, wa_id, Viber id, OpenID…): the conversation's external key. */
+    platformId: text('platform_id').notNull(),
+    name: text('name'),
+    /** As the platform gives it (Telegram `language_code`, Viber `language`, KakaoTalk `lang`). */
+    language: text('language'),
+    firstSeenAt: text('first_seen_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.botId, t.channel, t.platformId] })],
+);
 
 export type BotRow = typeof bots.$inferSelect;
 export type FlowVersionRow = typeof flowVersions.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type TurnRow = typeof turns.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
+export type ContactRow = typeof contacts.$inferSelect;
 export type ProductRow = typeof products.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type HandoffRow = typeof handoffs.$inferSelect;

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { upsertContact } from '../channels/contacts';
 import { recordChannelEvent } from '../channels/events';
 import { heldReplies } from '../channels/held';
 import type { Channel, ChannelConnection, RawRequest, WebhookMessage } from '../channels/types';
@@ -88,6 +89,8 @@ export function channelWebhookRoutes(channel: Channel, deps: AppDeps) {
       const outcomes = await Promise.all(
         messages.map(async (item, index) => {
           const address = { botId, channel: channel.id, externalKey: item.customer.id };
+          // Before the turn, so the flow reads the customer's name and language from its first message.
+          upsertContact(store, { botId, channel: channel.id, customer: item.customer, now });
           const outcome = await pipeline.receive(address, item.inbound, item.messageId);
           // Delivered from the turn log once committed, in commit order; a repeat was delivered before.
           const answered = answer !== undefined && index === 0;

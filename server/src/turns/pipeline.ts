@@ -1,5 +1,6 @@
 import { type Inbound, type Reply, type Session, type TurnEvent, isFromCustomer } from '@parley/shared';
 import { type TurnEnv, type TurnResult, enterFlowAt, runTurn } from '@parley/runtime';
+import { contactProfile } from '../channels/contacts';
 import { type EffectDeps, performEffect } from '../effects/perform';
 import { type AppError, type Result, fail, notFound, ok } from '../errors';
 import { newId } from '../ids';
@@ -77,7 +78,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
     const env: TurnEnv = {
       now,
       products: directory.products(address.botId),
-      system: { channel: address.channel, contact: { id: address.externalKey }, conversation: { id: conversationId }, parley: { publicUrl: deps.publicUrl } },
+      system: { channel: address.channel, contact: { id: address.externalKey, ...contactProfile(deps.effects.store, address) }, conversation: { id: conversationId }, parley: { publicUrl: deps.publicUrl } },
     };
     const writes = emptyWrites();
     const replies: Reply[] = [];

@@ -14,4 +14,6 @@ export const instagram = defineChannel({
   verify: verifyInstagram,
   parse: parseInstagram,
   send: sendInstagram,
+  // Instagram's tags need an approved human agent: outside 24 hours nothing goes out.
+  window: { hours: 24 },
 });

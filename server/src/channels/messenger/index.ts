@@ -1,7 +1,7 @@
 import { defineChannel } from '../define';
 import { messengerConfig } from './config';
 import { parseMessenger } from './parse';
-import { sendMessenger } from './send';
+import { sendMessenger, sendMessengerTagged } from './send';
 import { messengerHandshake, verifyMessenger } from './verify';
 
 /** Facebook Messenger: a Page's webhook (messages, messaging_postbacks, deliveries, reads); replies through the Send API. */
@@ -14,4 +14,7 @@ export const messenger = defineChannel({
   verify: verifyMessenger,
   parse: parseMessenger,
   send: sendMessenger,
+  // The standard messaging window: 24 hours after the customer's last message.
+  window: { hours: 24 },
+  sendOutsideWindow: sendMessengerTagged,
 });

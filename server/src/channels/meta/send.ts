@@ -1,4 +1,4 @@
-import { type Pause, callApi, sendInOrder } from '../http';
+import { type Pause, callApi, isPause, sendInOrder } from '../http';
 import type { Recipient, SendIo, SendResult } from '../types';
 import type { MessagingSend } from './render';
 
@@ -12,6 +12,22 @@ export function sendMessaging(steps: readonly (MessagingSend | Pause)[], to: Rec
       url: `${io.apiUrls.meta}/me/messages`,
       headers: { authorization: `Bearer ${accessToken}` },
       json: 'message' in step ? { recipient: { id: to.customerId }, messaging_type: 'RESPONSE', message: step.message } : { recipient: { id: to.customerId }, sender_action: step.sender_action },
+    }),
+    io.resumeAfter,
+  );
+}
+
+/**
+ * Outside the 24-hour window, messages go out with a message tag (`messaging_type: MESSAGE_TAG`) the
+ * page is allowed to use; sender actions (typing) are not allowed there and are left out.
+ */
+export function sendTagged(steps: readonly (MessagingSend | Pause)[], to: Recipient, accessToken: string, tag: string, io: SendIo): Promise<SendResult> {
+  const messages = steps.flatMap((step) => (!isPause(step) && 'message' in step ? [step.message] : []));
+  return sendInOrder(messages, (message) =>
+    callApi(io, {
+      url: `${io.apiUrls.meta}/me/messages`,
+      headers: { authorization: `Bearer ${accessToken}` },
+      json: { recipient: { id: to.customerId }, messaging_type: 'MESSAGE_TAG', tag, message },
     }),
     io.resumeAfter,
   );

@@ -13,4 +13,6 @@ export const viber = defineChannel({
   verify: verifyViber,
   parse: parseViber,
   send: sendViber,
+  // The REST Bot API sends only to users who wrote to (subscribed to) the bot and did not unsubscribe since.
+  window: { closedBy: ['unsubscribed'] },
 });

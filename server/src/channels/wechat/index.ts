@@ -19,4 +19,6 @@ export const wechat = defineChannel({
   parse: parseWechat,
   answer: answerWechat,
   send: sendWechat,
+  // Customer-service messages: within 48 hours of the customer's last message.
+  window: { hours: 48 },
 });

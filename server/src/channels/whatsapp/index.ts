@@ -1,7 +1,7 @@
 import { defineChannel } from '../define';
 import { whatsappConfig } from './config';
 import { parseWhatsapp } from './parse';
-import { sendWhatsapp } from './send';
+import { sendWhatsapp, sendWhatsappTemplate } from './send';
 import { verifyWhatsapp, whatsappHandshake } from './verify';
 
 /** WhatsApp Business on Meta's Cloud API: one business number's messages and statuses; replies through the Graph API. */
@@ -14,4 +14,7 @@ export const whatsapp = defineChannel({
   verify: verifyWhatsapp,
   parse: parseWhatsapp,
   send: sendWhatsapp,
+  // The customer-service window: 24 hours after the customer's last message; then only templates.
+  window: { hours: 24 },
+  sendOutsideWindow: sendWhatsappTemplate,
 });

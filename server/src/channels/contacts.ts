@@ -1,0 +1,64 @@
+import type { Store } from '../db/open';
+import type { Customer } from './types';
+
+export interface ContactProfile {
+  name?: string;
+  language?: string;
+}
+
+interface ContactStatements {
+  upsert(row: { botId: string; channel: string; platformId: string; name: string | null; language: string | null; now: string }): void;
+  profile(botId: string, channel: string, platformId: string): ContactProfile | undefined;
+}
+
+// Prepared once per store: both run on every message.
+const prepared = new WeakMap<Store, ContactStatements>();
+
+function statements(store: Store): ContactStatements {
+  const known = prepared.get(store);
+  if (known) return known;
+  const upsert = store.sqlite.prepare(
+    `insert into contacts (bot_id, channel, platform_id, name, language, first_seen_at, last_seen_at) values (@botId, @channel, @platformId, @name, @language, @now, @now)
+     on conflict (bot_id, channel, platform_id) do update set
+       name = coalesce(excluded.name, contacts.name), language = coalesce(excluded.language, contacts.language), last_seen_at = max(contacts.last_seen_at, excluded.last_seen_at)`,
+  );
+  const select = store.sqlite.prepare<[string, string, string], { name: string | null; language: string | null }>('select name, language from contacts where bot_id = ? and channel = ? and platform_id = ?');
+  const made: ContactStatements = {
+    upsert: (row) => void upsert.run(row),
+    profile(botId, channel, platformId) {
+      const row = select.get(botId, channel, platformId);
+      if (!row) return undefined;
+      return { ...(row.name === null ? {} : { name: row.name }), ...(row.language === null ? {} : { language: row.language }) };
+    },
+  };
+  prepared.set(store, made);
+  return made;
+}
+
+/**
+ * A customer's message came in: they become (or stay) a contact of the bot on that channel. What the
+ * platform said of them this time (name, language) replaces what it said before; what it left out is kept.
+ */
+export function upsertContact(store: Store, contact: { botId: string; channel: string; customer: Customer; now: Date }): boolean {
+  const { customer } = contact;
+  try {
+    statements(store).upsert({
+    botId: contact.botId,
+    channel: contact.channel,
+    platformId: customer.id,
+    name: customer.name?.trim() || null,
+    language: customer.language?.trim() || null,
+    now: contact.now.toISOString(),
+    });
+    return true;
+  } catch (error) {
+    // The message itself still runs: its turn's commit answers for the store.
+    console.error('Contact not saved:', error);
+    return false;
+  }
+}
+
+/** What is known of a conversation's customer, for the flow's `contact` variable. */
+export function contactProfile(store: Store, address: { botId: string; channel: string; externalKey: string }): ContactProfile {
+  return statements(store).profile(address.botId, address.channel, address.externalKey) ?? {};
+}

@@ -1,0 +1,29 @@
+import type { Store } from '../db/open';
+import type { ServiceWindow } from './types';
+
+export type WindowState = { open: true } | { open: false; lastInbound: string | null; reason: string };
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Whether a conversation's service window is open, read from the turn log (the customer's latest
+ * message) and the events (an `unsubscribed` after it closes the window).
+ */
+export function createWindowCheck({ sqlite }: Store) {
+  // Only the customer writing (text, a tap, an attachment) opens or keeps open a window.
+  const lastInbound = sqlite
+    .prepare<[number], string>("select created_at from turns where conversation_key = ? and kind in ('text', 'postback', 'attachment') order by id desc limit 1")
+    .pluck();
+  const closingEvent = sqlite.prepare<[string, string, string], string>('select type from events where conversation_id = ? and type = ? and created_at > ? limit 1').pluck();
+
+  return function windowOf(window: ServiceWindow | undefined, conversation: { key: number; id: string }, now: Date): WindowState {
+    if (!window) return { open: true };
+    const last = lastInbound.get(conversation.key) ?? null;
+    if (last === null) return { open: false, lastInbound: null, reason: 'the customer has not written yet' };
+    if (window.hours !== undefined && now.getTime() - Date.parse(last) > window.hours * HOUR_MS)
+      return { open: false, lastInbound: last, reason: `more than ${window.hours} hours since the customer's last message` };
+    for (const name of window.closedBy ?? [])
+      if (closingEvent.get(conversation.id, `channel.${name}`, last) !== undefined) return { open: false, lastInbound: last, reason: `the customer ${name} after their last message` };
+    return { open: true };
+  };
+}
