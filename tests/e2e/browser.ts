@@ -50,3 +50,19 @@ export async function connect(page: Page, from: { node: string; port: string }, 
 export async function dropStep(page: Page, type: string, at: { x: number; y: number }): Promise<void> {
   await page.locator(`.palette [data-node-type="${type}"]`).dragTo(page.locator('.react-flow__pane'), { targetPosition: at });
 }
+
+/** An API call made by the signed-in page itself (its cookie and CSRF token, or its bearer token). */
+export async function pageApi(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const token = sessionStorage.getItem('parley.token');
+      if (token) headers.authorization = `Bearer ${token}`;
+      const state = await fetch('/api/auth/state').then((r) => (r.ok ? r.json() : null)).catch(() => null);
+      if (state?.csrfToken) headers['x-csrf-token'] = state.csrfToken;
+      const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    },
+    { method, url, body },
+  );
+}

@@ -15,7 +15,7 @@ import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser } from './browser';
+import { collectErrors, launchBrowser, pageApi } from './browser';
 import { type RunningServer, type WebTurn, buildBundle, cleanUp, printedToken, repoRoot, sendWeb, startServer, tempDir } from './server';
 
 const SHOTS = path.join(repoRoot, 'tests/e2e/screenshots');
@@ -76,21 +76,8 @@ afterAll(async () => {
   await cleanUp();
 });
 
-/** An API call made by the signed-in page itself (its cookie and CSRF token, or its bearer token). */
-async function api(method: string, url: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      const token = sessionStorage.getItem('parley.token');
-      if (token) headers.authorization = `Bearer ${token}`;
-      const state = await fetch('/api/auth/state').then((r) => (r.ok ? r.json() : null)).catch(() => null);
-      if (state?.csrfToken) headers['x-csrf-token'] = state.csrfToken;
-      const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: response.status, body: await response.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
+/** An API call made by the signed-in page itself. */
+const api = (method: string, url: string, body?: unknown) => pageApi(page, method, url, body);
 
 interface Product {
   sku: string;

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, connect, dropStep, launchBrowser } from './browser';
+import { collectErrors, connect, dropStep, launchBrowser, pageApi } from './browser';
 import { type RunningServer, buildBundle, cleanUp, printedToken, repoRoot, sendWeb, startServer, tempDir } from './server';
 
 const SHOTS = path.join(repoRoot, 'tests/e2e/screenshots');
@@ -49,21 +49,8 @@ afterAll(async () => {
   await cleanUp();
 });
 
-/** An API call made by the signed-in page itself (its cookie and CSRF token, or its bearer token). */
-async function api(method: string, url: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      const token = sessionStorage.getItem('parley.token');
-      if (token) headers.authorization = `Bearer ${token}`;
-      const state = await fetch('/api/auth/state').then((r) => (r.ok ? r.json() : null)).catch(() => null);
-      if (state?.csrfToken) headers['x-csrf-token'] = state.csrfToken;
-      const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: response.status, body: await response.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
+/** An API call made by the signed-in page itself. */
+const api = (method: string, url: string, body?: unknown) => pageApi(page, method, url, body);
 
 const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const inspector = () => page.locator('#panel-inspect');
