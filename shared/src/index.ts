@@ -17,3 +17,4 @@ export * from './validate';
 export * from './json-schema';
 export * from './business-hours';
 export * from './sla';
+export * from './inbox';
