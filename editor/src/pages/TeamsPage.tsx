@@ -24,7 +24,7 @@ export function TeamsPage() {
   }, []);
 
   return (
-    <section className="page wide">
+    <section className="page">
       <div className="page-head">
         <h1>Teams</h1>
         <div className="actions">
