@@ -118,7 +118,7 @@ describe('the open conversation', () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Resolve' }));
     await waitFor(() =>
       expect(posts()).toEqual([
-        ['/api/inbox/h1/assign', { agentId: 'u1' }],
+        ['/api/inbox/h1/claim', {}],
         ['/api/inbox/h1/resolve', { handBack: { to: 'node', nodeId: 'bye' } }],
         ['/api/inbox/h1/resolve', { handBack: { to: 'waiting' } }],
       ]),

@@ -25,7 +25,7 @@ function Actions({ detail, me }: { detail: InboxDetail; me: Me }) {
   return (
     <div className="actions">
       {me && item.assigneeId !== me.id && (
-        <button type="button" className="primary" disabled={busy} onClick={() => void claim(me.id)}>
+        <button type="button" className="primary" disabled={busy} onClick={() => void claim()}>
           Claim
         </button>
       )}

@@ -66,13 +66,13 @@ describe('the inbox store', () => {
 
     calls.length = 0;
     await store.getState().note('VIP');
-    await store.getState().claim('u1');
+    await store.getState().claim();
     await store.getState().assign({ teamKey: 'spa' });
     await store.getState().resolve({ to: 'node', nodeId: 'menu' });
     const posts = calls.filter((c) => c.method === 'POST');
     expect(posts.map((c) => [c.path, c.body])).toEqual([
       ['/api/inbox/h1/note', { text: 'VIP' }],
-      ['/api/inbox/h1/assign', { agentId: 'u1' }],
+      ['/api/inbox/h1/claim', {}],
       ['/api/inbox/h1/assign', { teamKey: 'spa' }],
       ['/api/inbox/h1/resolve', { handBack: { to: 'node', nodeId: 'menu' } }],
     ]);

@@ -33,7 +33,7 @@ export interface InboxActions {
   loadReference(): Promise<void>;
   reply(reply: AgentReply): Promise<boolean>;
   note(text: string): Promise<boolean>;
-  claim(agentId: string): Promise<boolean>;
+  claim(): Promise<boolean>;
   assign(to: { agentId?: string | null; teamKey?: string }): Promise<boolean>;
   resolve(handBack: api.HandBack): Promise<boolean>;
   setOnline(online: boolean): Promise<boolean>;
@@ -41,6 +41,27 @@ export interface InboxActions {
 }
 
 export type InboxStore = InboxState & InboxActions;
+
+/**
+ * The server keeps presence but does not report it: the agent's last choice is kept in this browser
+ * and said again when the inbox opens, so a reload does not silently show "Away" while online.
+ */
+const PRESENCE_KEY = 'parley.inbox.online';
+function remember(online: boolean) {
+  try {
+    localStorage.setItem(PRESENCE_KEY, online ? 'online' : 'away');
+  } catch {
+    // Storage refused (private mode): the toggle still works for this visit.
+  }
+}
+export function rememberedOnline(): boolean | null {
+  try {
+    const stored = localStorage.getItem(PRESENCE_KEY);
+    return stored === null ? null : stored === 'online';
+  } catch {
+    return null;
+  }
+}
 
 export function createInboxStore(clock: () => number = Date.now) {
   return createStore<InboxStore>()((set, get) => {
@@ -112,12 +133,15 @@ export function createInboxStore(clock: () => number = Date.now) {
 
       reply: (reply) => act((id) => api.sendReply(id, reply)),
       note: (text) => act((id) => api.addNote(id, text)),
-      claim: (agentId) => act((id) => api.assign(id, { agentId })),
+      claim: () => act((id) => api.claim(id)),
       assign: (to) => act((id) => api.assign(id, to)),
       resolve: (handBack) => act((id) => api.resolve(id, handBack)),
       async setOnline(online) {
         const answer = await api.setPresence(online);
-        if (answer.ok) set({ online, actionError: '' });
+        if (answer.ok) {
+          set({ online: answer.value.online, actionError: '' });
+          remember(answer.value.online);
+        }
         else set({ actionError: answer.error.message });
         return answer.ok;
       },

@@ -4,6 +4,7 @@ import { Alert } from '../components/Alert';
 import { ConversationList } from '../inbox/ConversationList';
 import { ConversationPane } from '../inbox/ConversationPane';
 import { InboxSidebar } from '../inbox/InboxSidebar';
+import { rememberedOnline } from '../inbox/inbox-store';
 import { inboxStore, useInbox } from '../inbox/use-inbox';
 import { useLiveInbox } from '../inbox/use-live-inbox';
 import { inboxPath, navigate } from '../router';
@@ -18,6 +19,8 @@ export function InboxPage({ view, handoffId }: { view: Extract<AuthView, { phase
   useEffect(() => {
     void inboxStore.getState().refreshList();
     void inboxStore.getState().loadReference();
+    const online = rememberedOnline();
+    if (online !== null) void inboxStore.getState().setOnline(online);
   }, []);
   useEffect(() => {
     void inboxStore.getState().open(handoffId);
