@@ -2,6 +2,7 @@ import { type CannedResponse, type Team, cannedResponseInputSchema } from '@parl
 import { type FormEvent, useState } from 'react';
 import type { CannedInput } from '../api/inbox';
 import { Alert } from '../components/Alert';
+import { Field } from '../catalog/Field';
 import { Dialog } from '../components/Dialog';
 
 /** Adds or edits one canned response; checked with the contract's schema before it goes. */
@@ -23,11 +24,9 @@ export function CannedDialog({ initial, teams, onSave, onClose }: { initial: Can
       <form onSubmit={submit} noValidate>
         <div className="dialog-body stack">
           <Alert>{problem}</Alert>
-          <label>
-            Shortcut
-            <input value={form.shortcut} onChange={(e) => setForm({ ...form, shortcut: e.target.value })} placeholder="opening-hours" />
-            <span className="hint">Agents type “/” and this in the reply box.</span>
-          </label>
+          <Field label="Shortcut" hint="Agents type “/” and this in the reply box.">
+            {(props) => <input {...props} value={form.shortcut} onChange={(e) => setForm({ ...form, shortcut: e.target.value })} placeholder="opening-hours" />}
+          </Field>
           <label>
             Text
             <textarea rows={5} value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} />

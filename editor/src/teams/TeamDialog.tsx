@@ -1,12 +1,20 @@
 import type { TeamInput } from '@parley/shared';
 import { type FormEvent, useState } from 'react';
 import { Alert } from '../components/Alert';
+import { Field } from '../catalog/Field';
 import { Dialog } from '../components/Dialog';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { MembersPicker } from './MembersPicker';
 import { type FormErrors, type TeamForm, teamInputFrom } from './team-form';
 
-const FieldError = ({ message }: { message: string | undefined }) => (message ? <span className="field-error">{message}</span> : null);
+/** A field's help, and what is wrong with it. */
+const hint = (help: string | null, error: string | undefined) =>
+  help || error ? (
+    <>
+      {help}
+      {error && <span className="field-error"> {error}</span>}
+    </>
+  ) : undefined;
 
 /** Adds or edits a team: its queue name, people, hours and promises. `onSave` answers the server's complaint, if any. */
 export function TeamDialog({ initial, isNew, onSave, onClose }: { initial: TeamForm; isNew: boolean; onSave(input: TeamInput): Promise<string | undefined>; onClose(): void }) {
@@ -36,19 +44,12 @@ export function TeamDialog({ initial, isNew, onSave, onClose }: { initial: TeamF
       <form onSubmit={submit} noValidate>
         <div className="dialog-body team-form">
           <Alert>{problem}</Alert>
-          <label>
-            Queue name
-            <input value={form.key} disabled={!isNew} onChange={(e) => patch({ key: e.target.value })} aria-describedby="key-help" />
-            <span id="key-help" className="hint">
-              Hand-off steps send conversations to this queue.
-            </span>
-            <FieldError message={errors.key} />
-          </label>
-          <label>
-            Team name
-            <input value={form.name} onChange={(e) => patch({ name: e.target.value })} />
-            <FieldError message={errors.name} />
-          </label>
+          <Field label="Queue name" hint={hint('Hand-off steps send conversations to this queue.', errors.key)} invalid={Boolean(errors.key)}>
+            {(props) => <input {...props} value={form.key} disabled={!isNew} onChange={(e) => patch({ key: e.target.value })} />}
+          </Field>
+          <Field label="Team name" hint={hint(null, errors.name)} invalid={Boolean(errors.name)}>
+            {(props) => <input {...props} value={form.name} onChange={(e) => patch({ name: e.target.value })} />}
+          </Field>
           <MembersPicker memberIds={form.memberIds} onChange={(memberIds) => patch({ memberIds })} />
           <label className="check">
             <input type="checkbox" checked={form.hoursOn} onChange={(e) => patch({ hoursOn: e.target.checked })} />
@@ -61,27 +62,21 @@ export function TeamDialog({ initial, isNew, onSave, onClose }: { initial: TeamF
           </label>
           {form.slaOn && (
             <div className="grid-2">
-              <label>
-                First response within (business minutes)
-                <input type="number" min={1} value={form.firstResponseMinutes} onChange={(e) => patch({ firstResponseMinutes: e.target.value })} />
-                <FieldError message={errors['sla.firstResponseMinutes']} />
-              </label>
-              <label>
-                Resolve within (business minutes)
-                <input type="number" min={1} value={form.resolutionMinutes} onChange={(e) => patch({ resolutionMinutes: e.target.value })} />
-                <FieldError message={errors['sla.resolutionMinutes']} />
-              </label>
+              <Field label="First response within (business minutes)" hint={hint(null, errors['sla.firstResponseMinutes'])} invalid={Boolean(errors['sla.firstResponseMinutes'])}>
+                {(props) => <input {...props} type="number" min={1} value={form.firstResponseMinutes} onChange={(e) => patch({ firstResponseMinutes: e.target.value })} />}
+              </Field>
+              <Field label="Resolve within (business minutes)" hint={hint(null, errors['sla.resolutionMinutes'])} invalid={Boolean(errors['sla.resolutionMinutes'])}>
+                {(props) => <input {...props} type="number" min={1} value={form.resolutionMinutes} onChange={(e) => patch({ resolutionMinutes: e.target.value })} />}
+              </Field>
             </div>
           )}
           <label className="check">
             <input type="checkbox" checked={form.autoAssign} onChange={(e) => patch({ autoAssign: e.target.checked })} />
             Assign new conversations in turn to online agents
           </label>
-          <label>
-            Most open conversations per agent
-            <input type="number" min={1} max={100} value={form.maxOpenPerAgent} onChange={(e) => patch({ maxOpenPerAgent: e.target.value })} />
-            <FieldError message={errors.maxOpenPerAgent} />
-          </label>
+          <Field label="Most open conversations per agent" hint={hint(null, errors.maxOpenPerAgent)} invalid={Boolean(errors.maxOpenPerAgent)}>
+            {(props) => <input {...props} type="number" min={1} max={100} value={form.maxOpenPerAgent} onChange={(e) => patch({ maxOpenPerAgent: e.target.value })} />}
+          </Field>
         </div>
         <footer className="dialog-actions">
           <button type="button" onClick={onClose}>
