@@ -41,7 +41,7 @@ function handoffEffect(chat: TestChat): Extract<Effect, { kind: 'handoff' }> {
 }
 
 /** Plays the server: the inbox accepted (or refused) the conversation. */
-function answer(chat: TestChat, result: { accepted: boolean; reason?: string }) {
+function answer(chat: TestChat, result: { accepted: boolean; reason?: string; outOfHours?: { nextOpening: string | null; timezone: string } }) {
   return chat.send({ kind: 'effect', effectId: handoffEffect(chat).id, ok: true, result });
 }
 
