@@ -11,7 +11,7 @@ type CannedInput = z.output<typeof cannedResponseInputSchema>;
 const view = (row: CannedResponseRow): CannedResponse => ({ id: row.id, shortcut: row.shortcut, text: row.text, teamKey: row.teamKey === '' ? null : row.teamKey, createdAt: row.createdAt });
 
 export function listCanned(db: Db): CannedResponse[] {
-  return db.select().from(cannedResponses).orderBy(asc(cannedResponses.shortcut)).all().map(view);
+  return db.select().from(cannedResponses).orderBy(asc(cannedResponses.shortcut), asc(cannedResponses.teamKey)).all().map(view);
 }
 
 const taken = (input: CannedInput) =>
