@@ -34,10 +34,10 @@ export interface InboxWorld {
 }
 
 /** A Parley with the support bot published, an editor and `agents` agents signed in. */
-export async function inboxWorld(options: { agents?: number; at?: string; queue?: string; flow?: unknown } = {}): Promise<InboxWorld> {
+export async function inboxWorld(options: { agents?: number; at?: string; queue?: string; flow?: unknown; fetch?: typeof fetch; env?: Record<string, string> } = {}): Promise<InboxWorld> {
   // Monday 2 March 2026, 10:00 UTC.
   const clock = testClock(options.at ?? '2026-03-02T10:00:00Z');
-  const parley = testParley({ now: clock.now });
+  const parley = testParley({ now: clock.now, fetch: options.fetch, channelRetryDelaysMs: [] }, options.env);
   const created = await parley.request('POST', '/api/bots', { id: 'support', name: 'Support', flow: options.flow ?? supportFlow(options.queue) });
   if (created.status !== 201) throw new Error(`bot: ${await created.text()}`);
   const published = await parley.request('POST', '/api/bots/support/publish', { note: 'v1' });
