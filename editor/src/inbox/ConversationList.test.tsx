@@ -29,6 +29,7 @@ describe('the inbox list and its sidebar', () => {
     expect(within(rows[0] ?? document.body).getByText('First response: overdue by 25 min').className).toContain('sla-breached');
     expect(rows[1]?.textContent).toContain('wa_3361');
     expect(rows[1]?.textContent).toContain('urgent');
+    expect(rows[1]?.textContent).toContain('No message yet');
     expect(rows[1]?.textContent).toContain('Lost key card');
     expect(rows[1]?.textContent).toContain('· Cleo');
     expect(rows[1]?.getAttribute('aria-current')).toBe('true');

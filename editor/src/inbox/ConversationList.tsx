@@ -18,7 +18,8 @@ const ConversationRow = memo(function ConversationRow({ item, selected, now, onO
           {item.botName} · {item.channel} · {item.teamKey}
           {item.assigneeName && ` · ${item.assigneeName}`}
         </span>
-        <span className="conv-last">{item.lastMessage ?? item.summary}</span>
+        <span className="conv-last">{item.lastMessage ?? 'No message yet'}</span>
+        {item.summary && <span className="conv-summary">{item.summary}</span>}
         <span className="conv-times">
           <span className="conv-wait">{waitingText(item, now)}</span>
           {item.status !== 'resolved' && <SlaSummary sla={item.sla} now={now} />}

@@ -50,6 +50,7 @@ describe('the open conversation', () => {
     expect(customer.textContent).toContain('Asked about a late check-out');
     expect(customer.textContent).toContain('room204');
     expect(screen.getByText('First response: 3 min left').className).toContain('sla-soon');
+    expect(screen.getByText('Resolution: 3 h 48 min left').className).toContain('sla-ok');
     expect(screen.getByText(/waiting 12 min/)).toBeTruthy();
   });
 

@@ -21,7 +21,8 @@ describe('inbox clocks', () => {
   it('reads an SLA clock against the local time: left, soon, breached once due passes, met', () => {
     const clock = { dueAt: '2026-11-25T10:15:00Z', remainingMinutes: 15, state: 'running' as const };
     expect(readSla(clock, at('2026-11-25T09:50:00Z'))).toEqual({ tone: 'ok', text: '25 min left' });
-    expect(readSla(clock, at('2026-11-25T10:05:00Z'))).toEqual({ tone: 'soon', text: '10 min left' });
+    expect(readSla(clock, at('2026-11-25T10:05:00Z'))).toEqual({ tone: 'ok', text: '10 min left' });
+    expect(readSla(clock, at('2026-11-25T10:11:00Z'))).toEqual({ tone: 'soon', text: '4 min left' });
     // The server said running 30 s ago; the tick has since passed the due time.
     expect(readSla(clock, at('2026-11-25T10:17:00Z'))).toEqual({ tone: 'breached', text: 'overdue by 2 min' });
     expect(readSla({ ...clock, state: 'breached' }, at('2026-11-25T10:20:00Z')).tone).toBe('breached');

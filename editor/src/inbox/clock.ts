@@ -30,5 +30,5 @@ export function readSla(clock: SlaClockView, now: number): SlaReading {
   if (clock.state === 'breached' || (left !== null && left <= 0)) return { tone: 'breached', text: left === null ? 'overdue' : `overdue by ${duration(-left)}` };
   // No due time: the team is closed now and the clock stands still until it opens.
   if (left === null) return { tone: 'ok', text: 'paused (closed)' };
-  return { tone: left <= 15 * 60_000 ? 'soon' : 'ok', text: `${duration(left)} left` };
+  return { tone: left <= 5 * 60_000 ? 'soon' : 'ok', text: `${duration(left)} left` };
 }
