@@ -178,7 +178,7 @@ describe('a guest handed from the bot to an agent and back', { timeout: 90_000 }
     await pane().getByRole('button', { name: 'Resolve…' }).click();
     const dialog = agent.getByRole('dialog', { name: 'Resolve the conversation' });
     await dialog.getByLabel('continues from a step').check();
-    await dialog.getByLabel('Step').selectOption({ label: 'Anything else?' });
+    await dialog.getByLabel('Step', { exact: true }).selectOption({ label: 'Anything else?' });
     await dialog.getByRole('button', { name: 'Resolve' }).click();
     await expect.poll(() => chat().getByText('Anything else I can help you with?').count(), { timeout: 10_000 }).toBe(before + 1);
 

@@ -1,6 +1,7 @@
 import type { Team } from '@parley/shared';
 import { type FormEvent, useEffect, useState } from 'react';
 import { type User, listUsers } from '../api/auth';
+import { Field } from '../catalog/Field';
 import { Dialog } from '../components/Dialog';
 
 const QUEUE = '';
@@ -28,30 +29,32 @@ export function AssignDialog({ me, teams, teamKey, onAssign, onClose }: { me: { 
     <Dialog title="Assign the conversation" onClose={onClose}>
       <form onSubmit={submit}>
         <div className="dialog-body stack">
-          <label>
-            Agent
-            <select value={agentId} disabled={team !== teamKey} onChange={(e) => setAgentId(e.target.value)}>
-              {me && <option value={me.id}>Me ({me.name})</option>}
-              {others.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name} · {person.role}
-                </option>
-              ))}
-              <option value={QUEUE}>Nobody: back to the queue</option>
-            </select>
-          </label>
-          <label>
-            Team
-            <select value={team} onChange={(e) => setTeam(e.target.value)}>
-              {!teams.some((entry) => entry.key === teamKey) && <option value={teamKey}>{teamKey}</option>}
-              {teams.map((entry) => (
-                <option key={entry.key} value={entry.key}>
-                  {entry.name}
-                  {entry.key === teamKey ? ' (this queue)' : ''}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label="Agent">
+            {(props) => (
+              <select {...props} value={agentId} disabled={team !== teamKey} onChange={(e) => setAgentId(e.target.value)}>
+                {me && <option value={me.id}>Me ({me.name})</option>}
+                {others.map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.name} · {person.role}
+                  </option>
+                ))}
+                <option value={QUEUE}>Nobody: back to the queue</option>
+              </select>
+            )}
+          </Field>
+          <Field label="Team">
+            {(props) => (
+              <select {...props} value={team} onChange={(e) => setTeam(e.target.value)}>
+                {!teams.some((entry) => entry.key === teamKey) && <option value={teamKey}>{teamKey}</option>}
+                {teams.map((entry) => (
+                  <option key={entry.key} value={entry.key}>
+                    {entry.name}
+                    {entry.key === teamKey ? ' (this queue)' : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {team !== teamKey && <p className="hint">Transferring puts it in that team’s queue, unassigned.</p>}
         </div>
         <footer className="dialog-actions">

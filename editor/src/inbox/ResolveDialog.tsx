@@ -1,5 +1,5 @@
 import type { InboxDetail } from '@parley/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { HandBack } from '../api/inbox';
 import { Dialog } from '../components/Dialog';
 
@@ -9,6 +9,7 @@ type Choice = 'node' | 'waiting' | 'end';
 export function ResolveDialog({ resumeNodes, onResolve, onClose }: { resumeNodes: InboxDetail['resumeNodes']; onResolve(handBack: HandBack): void; onClose(): void }) {
   const [choice, setChoice] = useState<Choice>(resumeNodes.length > 0 ? 'node' : 'waiting');
   const [nodeId, setNodeId] = useState(resumeNodes[0]?.id ?? '');
+  const stepId = useId();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -28,16 +29,16 @@ export function ResolveDialog({ resumeNodes, onResolve, onClose }: { resumeNodes
             </label>
           )}
           {choice === 'node' && (
-            <label className="indent">
-              Step
-              <select value={nodeId} onChange={(e) => setNodeId(e.target.value)}>
+            <div className="indent">
+              <label htmlFor={stepId}>Step</label>
+              <select id={stepId} value={nodeId} onChange={(e) => setNodeId(e.target.value)}>
                 {resumeNodes.map((node) => (
                   <option key={node.id} value={node.id}>
                     {node.label}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           )}
           <label>
             <input type="radio" name="hand-back" checked={choice === 'waiting'} onChange={() => setChoice('waiting')} />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Field } from '../catalog/Field';
 import { useInbox } from './use-inbox';
 
 /** Outside the channel's reply window free text cannot go out: say why, and offer the approved templates. */
@@ -16,17 +17,18 @@ export function TemplatePicker({ reason, templates }: { reason: string; template
         <p className="hint">No message template is approved for this channel; add a note, or wait for the customer to write again.</p>
       ) : (
         <div className="inline-form">
-          <label>
-            Template
-            <select value={chosen} onChange={(e) => setChosen(Number(e.target.value))}>
-              {templates.map((entry, index) => (
-                <option key={`${entry.name}-${entry.language ?? ''}`} value={index}>
-                  {entry.name}
-                  {entry.language ? ` (${entry.language})` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label="Template">
+            {(props) => (
+              <select {...props} value={chosen} onChange={(e) => setChosen(Number(e.target.value))}>
+                {templates.map((entry, index) => (
+                  <option key={`${entry.name}-${entry.language ?? ''}`} value={index}>
+                    {entry.name}
+                    {entry.language ? ` (${entry.language})` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <button type="button" className="primary" disabled={busy || !template} onClick={() => template && void reply({ template })}>
             Send the template
           </button>
