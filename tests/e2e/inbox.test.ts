@@ -20,6 +20,7 @@ const PASSWORD = 'correct horse battery';
 const AGENT = { name: 'Camille Desk', email: 'camille@hotel.example' };
 const BOT_NAME = 'Hotel Miradouro: concierge';
 const QUESTION = 'Is there a casino nearby?';
+const NOTE = 'Guest seems keen on an evening out; offer the concierge desk map.';
 const REPLY = 'The nearest casino is in Estoril, 40 minutes away by train from Cais do Sodré.';
 
 let server: RunningServer;
@@ -99,6 +100,14 @@ describe('a guest handed from the bot to an agent and back', { timeout: 90_000 }
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
     const frontDesk = admin.getByRole('table', { name: 'Teams' }).getByRole('row').filter({ hasText: 'Front desk' });
     expect(await frontDesk.textContent()).toContain('10 min / 120 min');
+    // And writes the answer agents give most often, for the front desk.
+    await admin.getByRole('link', { name: 'Canned responses' }).click();
+    await admin.getByRole('button', { name: 'New canned response' }).click();
+    await admin.getByLabel('Shortcut').fill('casino');
+    await admin.getByLabel('Text').fill(REPLY);
+    await admin.getByLabel('Offered in').selectOption({ label: 'Front desk' });
+    await admin.getByRole('button', { name: 'Save' }).click();
+    await admin.getByRole('table', { name: 'Canned responses' }).getByText('/casino').waitFor();
 
     await agent.goto(server.url);
     await agent.getByLabel('Email').fill(AGENT.email);
@@ -157,8 +166,19 @@ describe('a guest handed from the bot to an agent and back', { timeout: 90_000 }
     await pane().getByRole('button', { name: 'Claim' }).click();
     await pane().getByText(`with ${AGENT.name}`, { exact: false }).waitFor();
 
+    // A note for colleagues first: it stays in the inbox.
+    await pane().getByRole('button', { name: 'Private note' }).click();
+    await pane().getByRole('textbox', { name: 'Note for agents' }).fill(NOTE);
+    await pane().getByRole('textbox', { name: 'Note for agents' }).press('Enter');
+    await log.locator('[data-from="note"]').filter({ hasText: NOTE }).waitFor();
+    await pane().getByRole('button', { name: 'Reply', exact: true }).click();
+
+    // The reply from the canned responses: "/" and the shortcut, Enter picks it, Enter sends it.
     const box = pane().getByRole('textbox', { name: 'Reply to the customer' });
-    await box.fill(REPLY);
+    await box.pressSequentially('/cas');
+    await pane().getByRole('listbox', { name: 'Canned responses' }).getByRole('option', { name: /\/casino/ }).waitFor();
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue()).toBe(REPLY);
     await box.press('Enter');
     await log.locator('[data-from="agent"]').filter({ hasText: REPLY }).waitFor();
     await expect.poll(() => box.inputValue()).toBe('');
@@ -169,6 +189,7 @@ describe('a guest handed from the bot to an agent and back', { timeout: 90_000 }
 
   it('the guest reads the reply in the widget, live', async () => {
     await chat().getByText(REPLY).waitFor();
+    expect(await chat().getByText(NOTE).count()).toBe(0);
     expect(await guest.evaluate(() => 'widgetNeverReloaded' in window)).toBe(true);
     await guest.screenshot({ path: path.join(SHOTS, 'inbox-guest-got-reply.png') });
   });
