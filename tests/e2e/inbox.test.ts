@@ -100,6 +100,13 @@ describe('a guest handed from the bot to an agent and back', { timeout: 90_000 }
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
     const frontDesk = admin.getByRole('table', { name: 'Teams' }).getByRole('row').filter({ hasText: 'Front desk' });
     expect(await frontDesk.textContent()).toContain('10 min / 120 min');
+    // The admin puts the new agent on the front desk (away for now, so nothing is assigned by itself).
+    await frontDesk.getByRole('button', { name: 'Edit Front desk' }).click();
+    const teamDialog = admin.getByRole('dialog', { name: 'Edit Front desk' });
+    await teamDialog.getByLabel(new RegExp(AGENT.name)).check();
+    await teamDialog.getByRole('button', { name: 'Save' }).click();
+    await teamDialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await frontDesk.getByRole('cell').nth(2).textContent()) ?? '').toBe('1');
     // And writes the answer agents give most often, for the front desk.
     await admin.getByRole('link', { name: 'Canned responses' }).click();
     await admin.getByRole('button', { name: 'New canned response' }).click();
@@ -207,6 +214,12 @@ describe('a guest handed from the bot to an agent and back', { timeout: 90_000 }
     await agent.getByText('No conversations here.').waitFor();
     await agent.getByRole('button', { name: 'Resolved' }).click();
     await inbox().getByRole('listitem').filter({ hasText: QUESTION }).waitFor();
+    // Going online for new work: the server takes it (nothing waits, so nothing is assigned).
+    const presence = agent.waitForResponse((response) => response.url().endsWith('/api/inbox/presence'));
+    await agent.getByRole('switch', { name: /Away/ }).check();
+    expect((await presence).status()).toBe(200);
+    await agent.getByRole('switch', { name: /Online/ }).waitFor();
+    expect(await agent.getByRole('switch').isChecked()).toBe(true);
     await guest.screenshot({ path: path.join(SHOTS, 'inbox-guest-back-with-bot.png') });
     await agent.screenshot({ path: path.join(SHOTS, 'inbox-agent-resolved.png') });
     expect(errors).toEqual({ admin: [], agent: [], guest: [] });

@@ -1,4 +1,5 @@
 import type { InboxList, InboxView } from '@parley/shared';
+import { Alert } from '../components/Alert';
 import { useInbox } from './use-inbox';
 
 const VIEWS: { view: InboxView; label: string; count?: 'waiting' | 'mine' | 'all' }[] = [
@@ -13,6 +14,7 @@ export function InboxSidebar({ counts }: { counts: InboxList['counts'] | null })
   const view = useInbox((s) => s.view);
   const team = useInbox((s) => s.team);
   const online = useInbox((s) => s.online);
+  const presenceError = useInbox((s) => s.presenceError);
   const setView = useInbox((s) => s.setView);
   const setTeam = useInbox((s) => s.setTeam);
   const setOnline = useInbox((s) => s.setOnline);
@@ -23,6 +25,7 @@ export function InboxSidebar({ counts }: { counts: InboxList['counts'] | null })
         {online ? 'Online' : 'Away'}
         <span className="sr-only"> (take new conversations)</span>
       </label>
+      <Alert>{presenceError}</Alert>
       <nav aria-label="Inbox views">
         <ul>
           {VIEWS.map((entry) => (

@@ -89,6 +89,11 @@ describe('the inbox store', () => {
     expect(await store.getState().setOnline(true)).toBe(true);
     expect(store.getState().online).toBe(true);
     expect(calls.at(-1)).toEqual({ method: 'PUT', path: '/api/inbox/presence', body: { online: true } });
+    setTransport(async () => new Response(JSON.stringify({ error: { code: 'forbidden', message: 'Only agents take work.' } }), { status: 403 }));
+    const going = store.getState().setOnline(false);
+    expect(store.getState().online).toBe(false);
+    expect(await going).toBe(false);
+    expect(store.getState()).toMatchObject({ online: true, presenceError: 'Only agents take work.' });
   });
 
   it('tells a conversation that left the inbox from other failures', async () => {

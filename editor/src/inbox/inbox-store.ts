@@ -16,6 +16,7 @@ export interface InboxState {
   actionError: string;
   busy: boolean;
   online: boolean;
+  presenceError: string;
   teams: Team[];
   canned: CannedResponse[];
   /** The clock the SLA and wait times are read against; ticks every 30 s. */
@@ -91,6 +92,7 @@ export function createInboxStore(clock: () => number = Date.now) {
       actionError: '',
       busy: false,
       online: false,
+      presenceError: '',
       teams: [],
       canned: [],
       now: clock(),
@@ -137,12 +139,14 @@ export function createInboxStore(clock: () => number = Date.now) {
       assign: (to) => act((id) => api.assign(id, to)),
       resolve: (handBack) => act((id) => api.resolve(id, handBack)),
       async setOnline(online) {
+        // The switch moves at once; it moves back if the server refuses.
+        const before = get().online;
+        set({ online });
         const answer = await api.setPresence(online);
         if (answer.ok) {
-          set({ online: answer.value.online, actionError: '' });
+          set({ online: answer.value.online, presenceError: '' });
           remember(answer.value.online);
-        }
-        else set({ actionError: answer.error.message });
+        } else set({ online: before, presenceError: answer.error.message });
         return answer.ok;
       },
       tick: (now) => set({ now }),
