@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { catalogPath, ordersPath, parseRoute } from './router';
+import { catalogPath, inboxPath, ordersPath, parseRoute } from './router';
 
 describe('the editor routes', () => {
   it("reads a bot's catalog and orders pages, with ids as the paths write them", () => {
@@ -9,5 +9,13 @@ describe('the editor routes', () => {
     expect(parseRoute(ordersPath('a b'))).toEqual({ page: 'orders', botId: 'a b' });
     expect(parseRoute('/bots/limited-edition')).toEqual({ page: 'editor', botId: 'limited-edition' });
     expect(parseRoute('/bots/limited-edition/stock')).toEqual({ page: 'missing', path: '/bots/limited-edition/stock' });
+  });
+
+  it('reads the inbox, with the open conversation in the path, and the teams and canned responses pages', () => {
+    expect(parseRoute('/inbox')).toEqual({ page: 'inbox', handoffId: null });
+    expect(parseRoute(inboxPath('h 1'))).toEqual({ page: 'inbox', handoffId: 'h 1' });
+    expect(parseRoute('/inbox/h1/more')).toEqual({ page: 'missing', path: '/inbox/h1/more' });
+    expect(parseRoute('/teams/')).toEqual({ page: 'teams' });
+    expect(parseRoute('/canned-responses')).toEqual({ page: 'canned' });
   });
 });

@@ -8,6 +8,9 @@ export type Route =
   | { page: 'orders'; botId: string }
   | { page: 'tokens' }
   | { page: 'users' }
+  | { page: 'inbox'; handoffId: string | null }
+  | { page: 'teams' }
+  | { page: 'canned' }
   | { page: 'missing'; path: string };
 
 export function parseRoute(path: string): Route {
@@ -15,6 +18,10 @@ export function parseRoute(path: string): Route {
   if (clean === '/' || clean === '/bots') return { page: 'bots' };
   if (clean === '/settings' || clean === '/settings/tokens') return { page: 'tokens' };
   if (clean === '/users') return { page: 'users' };
+  if (clean === '/teams') return { page: 'teams' };
+  if (clean === '/canned-responses') return { page: 'canned' };
+  const inbox = /^\/inbox(?:\/([^/]+))?$/.exec(clean);
+  if (inbox) return { page: 'inbox', handoffId: inbox[1] ? decodeURIComponent(inbox[1]) : null };
   const bot = /^\/bots\/([^/]+)$/.exec(clean);
   if (bot?.[1]) return { page: 'editor', botId: decodeURIComponent(bot[1]) };
   const botPage = /^\/bots\/([^/]+)\/(catalog|orders)$/.exec(clean);
@@ -32,6 +39,12 @@ export function navigate(path: string): void {
   notify();
 }
 
+/** Goes to another page in place of this one (no history entry): a redirect. */
+export function redirect(path: string): void {
+  window.history.replaceState(null, '', path);
+  notify();
+}
+
 export function useRoute(): Route {
   const path = useSyncExternalStore(
     (listener) => {
@@ -46,3 +59,4 @@ export function useRoute(): Route {
 export const botPath = (botId: string) => `/bots/${encodeURIComponent(botId)}`;
 export const catalogPath = (botId: string) => `${botPath(botId)}/catalog`;
 export const ordersPath = (botId: string) => `${botPath(botId)}/orders`;
+export const inboxPath = (handoffId?: string | null) => (handoffId ? `/inbox/${encodeURIComponent(handoffId)}` : '/inbox');

@@ -104,11 +104,18 @@ CREATE TABLE `handoffs` (
 	`priority` text NOT NULL,
 	`summary` text NOT NULL,
 	`status` text NOT NULL,
+	`assignee_id` text,
 	`created_at` text NOT NULL,
-	`released_at` text
+	`announced_at` text,
+	`first_response_at` text,
+	`resolved_at` text,
+	`first_response_breached` integer DEFAULT false NOT NULL,
+	`resolution_breached` integer DEFAULT false NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `handoffs_open` ON `handoffs` (`bot_id`,`status`);--> statement-breakpoint
+CREATE INDEX `handoffs_open` ON `handoffs` (`status`,`queue`);--> statement-breakpoint
+CREATE INDEX `handoffs_conversation` ON `handoffs` (`conversation_id`);--> statement-breakpoint
+CREATE INDEX `handoffs_assignee` ON `handoffs` (`assignee_id`,`status`);--> statement-breakpoint
 CREATE TABLE `payments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`bot_id` text NOT NULL,
@@ -259,4 +266,53 @@ CREATE TABLE `webhooks` (
 	`created_at` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `webhooks_bot` ON `webhooks` (`bot_id`);
+CREATE INDEX `webhooks_bot` ON `webhooks` (`bot_id`);--> statement-breakpoint
+CREATE TABLE `agent_presence` (
+	`user_id` text PRIMARY KEY NOT NULL,
+	`online` integer NOT NULL,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `canned_responses` (
+	`id` text PRIMARY KEY NOT NULL,
+	`shortcut` text NOT NULL,
+	`text` text NOT NULL,
+	`team_key` text DEFAULT '' NOT NULL,
+	`created_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `canned_responses_shortcut` ON `canned_responses` (`team_key`,`shortcut`);--> statement-breakpoint
+CREATE TABLE `inbox_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`type` text NOT NULL,
+	`handoff_id` text NOT NULL,
+	`conversation_id` text NOT NULL,
+	`team_key` text NOT NULL,
+	`at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `inbox_notes` (
+	`id` text PRIMARY KEY NOT NULL,
+	`handoff_id` text NOT NULL,
+	`conversation_id` text NOT NULL,
+	`user_id` text NOT NULL,
+	`text` text NOT NULL,
+	`created_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `inbox_notes_conversation` ON `inbox_notes` (`conversation_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `teams` (
+	`id` text PRIMARY KEY NOT NULL,
+	`key` text NOT NULL,
+	`name` text NOT NULL,
+	`business_hours` text,
+	`sla` text,
+	`auto_assign` integer DEFAULT true NOT NULL,
+	`max_open_per_agent` integer DEFAULT 5 NOT NULL,
+	`member_ids` text DEFAULT '[]' NOT NULL,
+	`last_assigned_id` text,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `teams_key_unique` ON `teams` (`key`);

@@ -62,6 +62,24 @@ const rules: Record<string, Rule> = {
   'GET /api/conversations': 'agent',
   'GET /api/conversations/:id': 'agent',
   'POST /api/conversations/:id/release': 'agent',
+
+  'GET /api/teams': 'agent',
+  'POST /api/teams': 'editor',
+  'PUT /api/teams/:id': 'editor',
+  'DELETE /api/teams/:id': 'editor',
+  'GET /api/canned-responses': 'agent',
+  'POST /api/canned-responses': 'editor',
+  'PUT /api/canned-responses/:id': 'editor',
+  'DELETE /api/canned-responses/:id': 'editor',
+  'GET /api/inbox': 'agent',
+  'GET /api/inbox/events': 'agent',
+  'GET /api/inbox/:id': 'agent',
+  'POST /api/inbox/:id/claim': 'agent',
+  'POST /api/inbox/:id/assign': 'agent',
+  'POST /api/inbox/:id/reply': 'agent',
+  'POST /api/inbox/:id/note': 'agent',
+  'POST /api/inbox/:id/resolve': 'agent',
+  'PUT /api/inbox/presence': 'agent',
 };
 
 type Who = 'anonymous' | 'agent' | 'editor' | 'admin' | 'adminToken';

@@ -2,24 +2,30 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { authenticate } from './auth/authenticate';
 import type { AuthEnv } from './auth/caller';
-import { accessByRoute, withRole } from './auth/guard';
+import { accessByRoute, withRole, withRoles } from './auth/guard';
 import type { AppDeps } from './deps';
 import { errorResponse } from './errors';
+import { inboxAwarePipeline } from './inbox/announce';
+import { createInboxLive } from './inbox/events';
 import { limitBody } from './http/body-limit';
 import { webhookContext } from './payments/settle';
 import { authRoutes } from './routes/auth';
 import { botRoutes } from './routes/bots';
 import { channelConnectionRoutes } from './routes/channel-connections';
 import { channelWebhookRoutes } from './routes/channel-webhooks';
+import { cannedResponseRoutes } from './routes/canned-responses';
 import { checkoutRoutes } from './routes/checkout';
 import { conversationRoutes } from './routes/conversations';
 import { editorRoutes } from './routes/editor';
 import { exampleAssetRoutes } from './routes/example-assets';
 import { flowRoutes } from './routes/flow';
 import { healthRoutes } from './routes/health';
+import { inboxRoutes } from './routes/inbox';
+import { inboxEventRoutes } from './routes/inbox-events';
 import { metaRoutes } from './routes/meta';
 import { orderRoutes } from './routes/orders';
 import { passwordRoutes } from './routes/password';
+import { teamRoutes } from './routes/teams';
 import { productRoutes } from './routes/products';
 import { testChatRoutes } from './routes/test-chat';
 import { tokenRoutes } from './routes/tokens';
@@ -36,7 +42,9 @@ import { webhookRoutes } from './routes/webhooks';
 export function createApp(given: AppDeps) {
   // The web widget's live stream is woken by every turn the routes commit.
   const live = createWebLive(given.store);
-  const deps: AppDeps = { ...given, pipeline: ringingWebLive(given.pipeline, live) };
+  // Open inboxes hear of hand-offs queued and customers writing, as turns commit.
+  const inboxLive = createInboxLive(given.store);
+  const deps: AppDeps = { ...given, pipeline: inboxAwarePipeline(ringingWebLive(given.pipeline, live), given.store, inboxLive, given.now) };
   const app = new Hono();
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500)
@@ -95,7 +103,11 @@ export function createApp(given: AppDeps) {
     .route('/bots', withRole('editor', channelConnectionRoutes(deps)))
     .route('/bots', withRole('editor', testChatRoutes(deps)))
     .route('/', withRole('editor', metaRoutes(deps)))
-    .route('/conversations', withRole('agent', conversationRoutes(deps)));
+    .route('/conversations', withRole('agent', conversationRoutes(deps)))
+    .route('/teams', withRoles({ read: 'agent', write: 'editor' }, teamRoutes(deps)))
+    .route('/canned-responses', withRoles({ read: 'agent', write: 'editor' }, cannedResponseRoutes(deps)))
+    .route('/inbox', withRole('agent', inboxEventRoutes(deps, inboxLive)))
+    .route('/inbox', withRole('agent', inboxRoutes(deps, inboxLive)));
   app.route('/api', api);
   if (deps.config.editorDir) app.route('/', editorRoutes(deps.config.editorDir));
   return app;

@@ -61,6 +61,8 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     store,
     io: { apiUrls: config.channelApis, fetch: options.fetch ?? fetch, timeoutMs: 10_000 },
     retryDelaysMs: options.channelRetryDelaysMs,
+    // Windows are read against turn times: the same clock as the turns.
+    now: options.now,
     log,
   });
   const effects = { providers, fetch: options.fetch ?? fetch, store, stockChanged: (botId: string) => directory.forgetProducts(botId) };

@@ -2,6 +2,8 @@ import { jsonValueSchema } from '@parley/shared';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { notifyBackInStock } from './commerce/waitlist';
+import { announceHandoffs } from './inbox/announce';
+import { checkSlaBreaches } from './inbox/sla';
 import type { Store } from './db/open';
 import { payments, timers } from './db/schema';
 import { settlePayment } from './routes/checkout';
@@ -67,6 +69,13 @@ export function startScheduler(store: Store, pipeline: TurnPipeline, options: { 
         );
       }
       await notifyBackInStock(store, pipeline, now, log);
+      try {
+        // Hand-offs committed by turns the inbox did not see (timers, a crash) are announced; broken promises reported.
+        announceHandoffs(store, now);
+        checkSlaBreaches(store, now);
+      } catch (error) {
+        log(`scheduler: inbox: ${error instanceof Error ? error.message : String(error)}`);
+      }
     } finally {
       running = false;
     }

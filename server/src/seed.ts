@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createBot, getBot, importProducts, publishBot } from './bots/service';
 import { settings } from './db/schema';
 import type { AppDeps } from './deps';
+import { seedExampleTeams } from './teams/examples';
 
 const SEEDED_KEY = 'examples_seeded';
 
@@ -32,6 +33,8 @@ export async function seedExampleBots(deps: AppDeps): Promise<string[]> {
     if (!published.ok) process.stderr.write(`Example ${example.id} was not published: ${published.error.message}\n`);
     added.push(example.id);
   }
+  // The inbox queues their hand-off nodes name, with the hours those businesses keep.
+  seedExampleTeams(deps.store, added, deps.now());
   const value = [...seeded].join(',');
   db.insert(settings).values({ key: SEEDED_KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
   return added;

@@ -20,9 +20,19 @@ export function Shell({ view, children }: { view: Extract<AuthView, { phase: 're
           Parley
         </Link>
         <nav aria-label="Main">
-          <Link href="/" aria-current={current('bots')}>
-            Bots
+          {view.user?.role !== 'agent' && (
+            <Link href="/" aria-current={current('bots')}>
+              Bots
+            </Link>
+          )}
+          <Link href="/inbox" aria-current={current('inbox')}>
+            Inbox
           </Link>
+          {view.user?.role !== 'agent' && (
+            <Link href="/teams" aria-current={section === 'teams' || section === 'canned' ? 'page' : undefined}>
+              Teams
+            </Link>
+          )}
           {view.user?.role === 'admin' && (
             <Link href="/users" aria-current={current('users')}>
               Users

@@ -53,18 +53,36 @@ export function withRole<E extends Env, S extends Schema, B extends string>(acce
 }
 
 /**
+ * `sub` with a role per method: reads (GET) need `read`, every other method `write` (teams: agents
+ * read them, editors manage them, on the same paths). Guards are registered per method and path.
+ */
+export function withRoles<E extends Env, S extends Schema, B extends string>(roles: { read: Access; write: Access }, sub: Hono<E, S, B>) {
+  const guarded = new Hono<AuthEnv>();
+  const read = requireRole(roles.read);
+  const write = requireRole(roles.write);
+  for (const route of sub.routes) {
+    if (route.method === 'ALL') continue;
+    guarded.on(route.method, route.path, route.method === 'GET' || route.method === 'HEAD' ? read : write);
+  }
+  return guarded.route('/', sub);
+}
+
+/**
  * What each route of a composed app needs (`GET /api/bots/:id` → `editor`), read from the guards
  * registered on its path; routes without one are public. The OpenAPI document is built from it.
  */
 export function accessByRoute(routes: readonly { method: string; path: string; handler: object }[]): Map<string, Access> {
   const byPath = new Map<string, Access>();
+  const byMethod = new Map<string, Access>();
   for (const route of routes) {
     const access = guards.get(route.handler);
-    if (access !== undefined && route.method === 'ALL') byPath.set(route.path, access);
+    if (access === undefined) continue;
+    if (route.method === 'ALL') byPath.set(route.path, access);
+    else byMethod.set(`${route.method} ${route.path}`, access);
   }
   const access = new Map<string, Access>();
   for (const route of routes) {
-    const needed = byPath.get(route.path);
+    const needed = byMethod.get(`${route.method} ${route.path}`) ?? byPath.get(route.path);
     if (route.method !== 'ALL' && needed !== undefined) access.set(`${route.method} ${route.path}`, needed);
   }
   return access;

@@ -161,14 +161,22 @@ export const handoffs = sqliteTable(
     botId: text('bot_id').notNull(),
     conversationId: text('conversation_id').notNull(),
     sessionId: text('session_id').notNull(),
+    /** The team's key (a transfer changes it); a key no team has is still a queue of its own. */
     queue: text('queue').notNull(),
     priority: text('priority').notNull(),
     summary: text('summary').notNull(),
-    status: text('status', { enum: ['waiting', 'released'] }).notNull(),
+    status: text('status', { enum: ['waiting', 'assigned', 'resolved'] }).notNull(),
+    assigneeId: text('assignee_id'),
     createdAt: createdAt(),
-    releasedAt: text('released_at'),
+    /** Told to the inbox (event, auto-assignment) once its turn committed. */
+    announcedAt: text('announced_at'),
+    firstResponseAt: text('first_response_at'),
+    resolvedAt: text('resolved_at'),
+    /** Each promise is reported breached once. */
+    firstResponseBreached: integer('first_response_breached', { mode: 'boolean' }).notNull().default(false),
+    resolutionBreached: integer('resolution_breached', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('handoffs_open').on(t.botId, t.status)],
+  (t) => [index('handoffs_open').on(t.status, t.queue), index('handoffs_conversation').on(t.conversationId), index('handoffs_assignee').on(t.assigneeId, t.status)],
 );
 
 export const timers = sqliteTable(
@@ -303,4 +311,5 @@ export type UserSessionRow = typeof userSessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 export * from './schema-commerce';
+export * from './schema-inbox';
 export type ChannelConnectionRow = typeof channelConnections.$inferSelect;

@@ -1,9 +1,11 @@
-import type { Effect, EffectResultInbound, HandoffEffect, PaymentEffect, WaitlistEffect } from '@parley/shared';
+import { type Effect, type EffectResultInbound, type HandoffEffect, type PaymentEffect, type WaitlistEffect, isOpen, nextOpening } from '@parley/shared';
 import { attachCheckout, cancelOrder, openOrder } from '../commerce/orders';
 import { and, eq } from 'drizzle-orm';
 import type { Store } from '../db/open';
 import { products } from '../db/schema';
 import { newId } from '../ids';
+import { openHandoffOf } from '../inbox/handoffs';
+import { hoursOf, teamByKey } from '../teams/teams';
 import type { CheckoutResult, PaymentProvider } from '../payments/provider';
 import type { TurnWrite } from '../turns/writes';
 import { performHttp } from './http';
@@ -82,8 +84,15 @@ function joinWaitlist(effect: WaitlistEffect, ctx: EffectContext, deps: EffectDe
   return result(effect.id, { sku: effect.sku });
 }
 
-function requestHandoff(effect: HandoffEffect, ctx: EffectContext): EffectResultInbound {
-  // Agents and their availability arrive with the inbox; until then every hand-off queues for a person.
+/**
+ * Queues the conversation in the team named by `queue` (a key no team has is a queue of its own, so
+ * nothing is lost). A conversation already with people stays in its hand-off (a flow's out-of-hours
+ * path leading to another hand-off node). When the team's hours say closed, the answer says so and
+ * when it opens: the hand-off waits in the queue all the same. The inbox hears of it once the turn commits.
+ */
+function requestHandoff(effect: HandoffEffect, ctx: EffectContext, deps: EffectDeps): EffectResultInbound {
+  const open = ctx.writes.handoffs.find((h) => h.conversationId === ctx.conversationId) ?? openHandoffOf(deps.store.db, ctx.conversationId);
+  if (open) return result(effect.id, { accepted: true, queue: open.queue });
   ctx.writes.handoffs.push({
     id: newId('hand'),
     botId: ctx.botId,
@@ -95,6 +104,12 @@ function requestHandoff(effect: HandoffEffect, ctx: EffectContext): EffectResult
     status: 'waiting',
     createdAt: ctx.now.toISOString(),
   });
+  const team = teamByKey(deps.store.db, effect.queue);
+  const hours = team ? hoursOf(team) : null;
+  if (hours && !isOpen(hours, ctx.now)) {
+    const opening = nextOpening(hours, ctx.now);
+    return result(effect.id, { accepted: true, queue: effect.queue, outOfHours: { nextOpening: opening ? opening.toISOString() : null, timezone: hours.timezone } });
+  }
   return result(effect.id, { accepted: true, queue: effect.queue });
 }
 
@@ -106,7 +121,7 @@ export async function performEffect(effect: Effect, ctx: EffectContext, deps: Ef
     case 'payment':
       return createPayment(effect, ctx, deps);
     case 'handoff':
-      return requestHandoff(effect, ctx);
+      return requestHandoff(effect, ctx, deps);
     case 'waitlist':
       return joinWaitlist(effect, ctx, deps);
     case 'timer': {

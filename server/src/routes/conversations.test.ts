@@ -61,7 +61,7 @@ describe('conversations', () => {
     expect(await released.json()).toEqual({ replies: [{ type: 'text', text: 'Welcome back' }] });
     const detail = await json(parley.request('GET', `/api/conversations/${conversation.id}`));
     expect(detail.conversation.status).toBe('bot');
-    expect(detail.handoffs).toMatchObject([{ status: 'released', releasedAt: expect.any(String) }]);
+    expect(detail.handoffs).toMatchObject([{ status: 'resolved', resolvedAt: expect.any(String) }]);
 
     const twice = await parley.request('POST', `/api/conversations/${conversation.id}/release`, {});
     expect(twice.status).toBe(409);

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { settleOrder } from '../commerce/orders';
 import type { Db } from '../db/open';
 import { handoffs, payments, timers } from '../db/schema';
@@ -44,8 +44,8 @@ export function applyGuard(db: Db, guard: TurnGuard): void {
     case 'releaseHandoffs': {
       const released = db
         .update(handoffs)
-        .set({ status: 'released', releasedAt: guard.at })
-        .where(and(eq(handoffs.conversationId, guard.conversationId), eq(handoffs.status, 'waiting')))
+        .set({ status: 'resolved', resolvedAt: guard.at })
+        .where(and(eq(handoffs.conversationId, guard.conversationId), inArray(handoffs.status, ['waiting', 'assigned'])))
         .run();
       if (released.changes === 0) throw new GuardRefused(`Conversation "${guard.conversationId}" was already released.`);
       return;

@@ -8,7 +8,7 @@ import { newId } from '../ids';
 import { readJson } from '../turns/load';
 
 /** Every event a webhook can subscribe to; `*` takes them all. */
-export const WEBHOOK_EVENTS = ['order.created', 'order.paid', 'order.cancelled', 'order.refunded'] as const;
+export const WEBHOOK_EVENTS = ['order.created', 'order.paid', 'order.cancelled', 'order.refunded', 'handoff.queued', 'handoff.resolved', 'handoff.sla_breached'] as const;
 
 export const createWebhookSchema = z.object({
   url: z

@@ -41,7 +41,7 @@ function handoffEffect(chat: TestChat): Extract<Effect, { kind: 'handoff' }> {
 }
 
 /** Plays the server: the inbox accepted (or refused) the conversation. */
-function answer(chat: TestChat, result: { accepted: boolean; reason?: string }) {
+function answer(chat: TestChat, result: { accepted: boolean; reason?: string; outOfHours?: { nextOpening: string | null; timezone: string } }) {
   return chat.send({ kind: 'effect', effectId: handoffEffect(chat).id, ok: true, result });
 }
 
@@ -160,6 +160,46 @@ describe('handoff node', () => {
     const chat = testChat(handoffFlow({ businessHours: { timezone: 'UTC', weekly: {} } }));
     chat.say('agent');
     expect(chat.vars.handoff).toEqual({ queue: 'support', status: 'out_of_hours', nextOpening: null, nextOpeningText: '' });
+  });
+
+  it("queues out of the team's hours when the server says so, then stays silent until released", () => {
+    const chat = testChat(handoffFlow({ queue: 'billing' }));
+    chat.say('agent');
+    const turn = answer(chat, { accepted: true, outOfHours: { nextOpening: '2026-03-09T08:00:00.000Z', timezone: 'Europe/Paris' } });
+    expect(turn.replies).toEqual([{ type: 'handoff', text: "Our team is away right now. Your conversation is queued and they'll reply here Monday, March 9 at 9:00 AM.", queue: 'billing' }]);
+    expect(chat.vars.handoff).toEqual({ queue: 'billing', status: 'out_of_hours', queued: true, nextOpening: '2026-03-09T08:00:00.000Z', nextOpeningText: 'Monday, March 9 at 9:00 AM' });
+    expect(turn.events).toContainEqual({ type: 'handoff.out_of_hours', nodeId: 'agent', data: { queue: 'billing', nextOpening: '2026-03-09T08:00:00.000Z', queued: true } });
+    // With people: the customer's messages and keywords get no bot answer until a person releases it.
+    expect(chat.say('hello?')).toEqual([]);
+    expect(chat.say('menu')).toEqual([]);
+    expect(chat.session).toMatchObject({ silent: true, waitingAt: 'agent' });
+    expect(texts(chat.send({ kind: 'released', by: 'agent-2' }).replies)).toEqual(['The bot is back.']);
+  });
+
+  it("says the node's own out-of-hours text with the team's opening, or its usual text when the flow just said it", () => {
+    const own = testChat(handoffFlow({ outOfHoursText: 'Closed. Back {{handoff.nextOpeningText}}.' }));
+    own.say('agent');
+    expect(texts(answer(own, { accepted: true, outOfHours: { nextOpening: '2026-03-09T08:00:00.000Z', timezone: 'America/New_York' } }).replies)).toEqual(['Closed. Back Monday, March 9 at 4:00 AM.']);
+
+    const told = testChat(handoffFlow({ text: 'Queued for the morning.' }), { initialVars: { handoff: { queue: 'support', status: 'out_of_hours' } } });
+    told.say('agent');
+    expect(texts(answer(told, { accepted: true, outOfHours: { nextOpening: null, timezone: 'UTC' } }).replies)).toEqual(['Queued for the morning.']);
+    expect(told.vars.handoff).toMatchObject({ nextOpening: null, nextOpeningText: '' });
+  });
+
+  it('ends the session when the person closes the conversation', () => {
+    const chat = testChat(handoffFlow());
+    chat.say('agent');
+    const effectId = handoffEffect(chat).id;
+    answer(chat, { accepted: true });
+    expect(chat.send({ kind: 'effect', effectId: 'other', ok: true, result: { end: true } }).replies).toEqual([]);
+    expect(chat.session?.status).toBe('active');
+    const ended = chat.send({ kind: 'effect', effectId, ok: true, result: { end: true } });
+    expect(ended.replies).toEqual([]);
+    expect(ended.events).toContainEqual({ type: 'handoff.ended', nodeId: 'agent', data: { queue: 'support' } });
+    expect(chat.session?.status).toBe('ended');
+    // The next message starts over with the bot.
+    expect(texts(chat.say('menu'))).toEqual(['Main menu']);
   });
 
   it('explains a config that cannot work', () => {

@@ -5,6 +5,7 @@ import {
   type NodeStep,
   businessHoursSchema,
   defineNodeType,
+  end,
   isFromCustomer,
   isOpen,
   isTimeZone,
@@ -46,10 +47,30 @@ const config = z.object({
 
 type Config = z.output<typeof config>;
 
-const state = z.object({ phase: z.enum(['requesting', 'active']), effectId: z.string(), queue: z.string() });
+const state = z.object({
+  phase: z.enum(['requesting', 'active']),
+  effectId: z.string(),
+  queue: z.string(),
+  /** The flow came here from an out-of-hours path: the customer already heard the team is away. */
+  toldClosed: z.boolean().optional(),
+});
 
 /** The effect result the server feeds back: whether a person (or queue) took the conversation. */
-const handoffResult = z.object({ accepted: z.boolean(), reason: z.string().optional() });
+const handoffResult = z.object({
+  accepted: z.boolean(),
+  reason: z.string().optional(),
+  /** The team's own hours say closed: the conversation is queued all the same, for when they open. */
+  outOfHours: z.object({ nextOpening: z.string().nullable(), timezone: z.string() }).optional(),
+});
+type OutOfHoursAnswer = NonNullable<z.output<typeof handoffResult>['outOfHours']>;
+
+/** What the server feeds back when a person resolves the conversation and ends it. */
+const endResult = z.object({ end: z.literal(true) });
+
+/** Set by this node's own hours on the way here: the customer was just told the team is away. */
+const toldOutOfHours = z.object({ status: z.literal('out_of_hours') });
+
+const QUEUED_CLOSED = "Our team is away right now. Your conversation is queued and they'll reply here {{handoff.nextOpeningText | as soon as they are back}}.";
 
 /** Business hours in the node's time zone, else the flow's; a zone the platform does not know reads as UTC. */
 function hoursOf(data: Config, ctx: NodeContext): BusinessHours | undefined {
@@ -75,13 +96,45 @@ function outOfHours(data: Config, ctx: NodeContext, hours: BusinessHours): NodeS
   });
 }
 
+/**
+ * The team's hours (the server's answer) say closed, but the conversation is queued for them: the
+ * customer hears when the team is back (the node's out-of-hours text, else a default; its usual text
+ * if the flow just told them), and the bot stays silent until a person resolves or releases it.
+ */
+function queuedOutOfHours(data: Config, ctx: NodeContext, prior: z.output<typeof state>, closed: OutOfHoursAnswer): NodeStep {
+  const opening = closed.nextOpening === null ? null : new Date(closed.nextOpening);
+  const valid = opening !== null && !Number.isNaN(opening.getTime()) ? opening : null;
+  const timezone = isTimeZone(closed.timezone) ? closed.timezone : 'UTC';
+  const handoff: JsonValue = {
+    queue: prior.queue,
+    status: 'out_of_hours',
+    queued: true,
+    nextOpening: valid ? valid.toISOString() : null,
+    nextOpeningText: valid ? describeOpening(valid, timezone, ctx.settings.locale) : '',
+  };
+  const template = prior.toldClosed ? data.text : (data.outOfHoursText ?? QUEUED_CLOSED);
+  const text = ctx.render(template, { handoff }).trim();
+  return wait(
+    { ...prior, phase: 'active' },
+    {
+      silent: true,
+      set: { handoff },
+      replies: text ? [{ type: 'handoff', text, queue: prior.queue }] : [],
+      events: [
+        { type: 'handoff.requested', nodeId: ctx.nodeId, data: { queue: prior.queue, priority: data.priority } },
+        { type: 'handoff.out_of_hours', nodeId: ctx.nodeId, data: { queue: prior.queue, nextOpening: valid ? valid.toISOString() : null, queued: true } },
+      ],
+    },
+  );
+}
+
 function start(data: Config, ctx: NodeContext): NodeStep {
   const hours = hoursOf(data, ctx);
   if (hours && !isOpen(hours, ctx.now)) return outOfHours(data, ctx, hours);
   const effectId = ctx.newId('handoff');
   const summary = data.summary ? ctx.render(data.summary) : defaultSummary(ctx.vars);
   return wait(
-    { phase: 'requesting', effectId, queue: data.queue },
+    { phase: 'requesting', effectId, queue: data.queue, ...(toldOutOfHours.safeParse(ctx.vars.handoff).success ? { toldClosed: true } : {}) },
     {
       set: { handoff: { queue: data.queue, status: 'requested' } },
       effects: [{ kind: 'handoff', id: effectId, queue: data.queue, priority: data.priority, summary, vars: { ...ctx.vars } }],
@@ -122,10 +175,16 @@ export const handoffNode = defineNodeType({
     // A state this version cannot read: ask again if the customer is there, else keep waiting.
     if (!prior) return isFromCustomer(input) ? start(data, ctx) : wait(null);
     // A person has it: anything but the release leaves the bot silent.
-    if (prior.phase === 'active') return wait(prior, { silent: true });
+    if (prior.phase === 'active') {
+      // The person closed the conversation rather than hand it back: the session ends, silently.
+      if (input.kind === 'effect' && input.effectId === prior.effectId && input.ok && endResult.safeParse(input.result).success)
+        return end({ set: { handoff: { queue: prior.queue, status: 'resolved' } }, events: [{ type: 'handoff.ended', nodeId: ctx.nodeId, data: { queue: prior.queue } }] });
+      return wait(prior, { silent: true });
+    }
     if (input.kind !== 'effect' || input.effectId !== prior.effectId) return wait(prior);
 
     const result = input.ok ? handoffResult.safeParse(input.result) : undefined;
+    if (result?.success && result.data.accepted && result.data.outOfHours) return queuedOutOfHours(data, ctx, prior, result.data.outOfHours);
     if (result?.success && result.data.accepted) {
       const handoff: JsonValue = { queue: prior.queue, status: 'accepted' };
       return wait(

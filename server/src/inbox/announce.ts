@@ -1,0 +1,62 @@
+import { type Inbound, isFromCustomer } from '@parley/shared';
+import type { Store } from '../db/open';
+import { queueWebhookEvent } from '../commerce/webhook-events';
+import type { TurnPipeline } from '../turns/pipeline';
+import { autoAssignTeam } from './assign';
+import { type InboxLive, recordInboxEvent, recordSystemLine } from './events';
+import { markAnnounced, openHandoffOf, unannounced } from './handoffs';
+
+/**
+ * Tells the inbox of hand-offs committed since: an inbox event, a `handoff.queued` webhook, a line in
+ * the transcript, then round-robin in their team. Once each (the `announced_at` mark).
+ */
+export function announceHandoffs(store: Store, now: Date, conversationId?: string): number {
+  const at = now.toISOString();
+  const teams = new Set<string>();
+  let count = 0;
+  for (const handoff of unannounced(store.db, conversationId)) {
+    if (!markAnnounced(store.db, handoff.id, at)) continue;
+    count++;
+    recordSystemLine(store.db, handoff, 'inbox.queued', `Handed to the "${handoff.queue}" queue`, at, { priority: handoff.priority });
+    recordInboxEvent(store.db, 'queued', handoff, at);
+    queueWebhookEvent(store.db, handoff.botId, 'handoff.queued', { handoffId: handoff.id, conversationId: handoff.conversationId, queue: handoff.queue, priority: handoff.priority, summary: handoff.summary, queuedAt: handoff.createdAt }, at);
+    if (handoff.status === 'waiting') teams.add(handoff.queue);
+  }
+  for (const team of teams) autoAssignTeam(store, team, now);
+  return count;
+}
+
+/** After a turn: new hand-offs are announced; a customer's message to a conversation with people is an inbox `message`. */
+export function afterTurn(store: Store, live: InboxLive, conversationId: string, inbound: Inbound, now: Date): void {
+  const announced = announceHandoffs(store, now, conversationId);
+  if (isFromCustomer(inbound)) {
+    const open = openHandoffOf(store.db, conversationId);
+    if (open && announced === 0) recordInboxEvent(store.db, 'message', open, now.toISOString());
+  }
+  live.ring();
+}
+
+/** The pipeline, telling the inbox what each committed turn changed. */
+export function inboxAwarePipeline(pipeline: TurnPipeline, store: Store, live: InboxLive, clock: () => Date): TurnPipeline {
+  const after = (conversationId: string, inbound: Inbound) => {
+    try {
+      afterTurn(store, live, conversationId, inbound, clock());
+    } catch (error) {
+      // The turn is committed; the scheduler's sweep announces what was missed.
+      console.error('Inbox update after a turn failed:', error);
+    }
+  };
+  return {
+    async receive(address, inbound, externalId) {
+      const outcome = await pipeline.receive(address, inbound, externalId);
+      if (outcome.ok && !outcome.value.duplicate) after(outcome.value.conversationId, inbound);
+      return outcome;
+    },
+    async deliver(conversationId, inbound, guard) {
+      const outcome = await pipeline.deliver(conversationId, inbound, guard);
+      if (outcome.ok) after(conversationId, inbound);
+      return outcome;
+    },
+    notify: (conversationId, replies, notice) => pipeline.notify(conversationId, replies, notice),
+  };
+}

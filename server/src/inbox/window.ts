@@ -1,0 +1,41 @@
+import type { InboxDetail } from '@parley/shared';
+import { z } from 'zod';
+import { createWindowCheck } from '../channels/window';
+import type { Store } from '../db/open';
+import type { AppDeps } from '../deps';
+
+export type AgentWindow = InboxDetail['window'];
+type Conversation = { key: number; id: string; botId: string; channel: string };
+
+/** What the connection allows outside the window: a WhatsApp template, a Messenger message tag. */
+const whatsappTemplate = z.object({ templateName: z.string().min(1), templateLanguage: z.string().optional() });
+const messengerTag = z.object({ messageTag: z.string().min(1) });
+
+const checks = new WeakMap<Store, ReturnType<typeof createWindowCheck>>();
+function windowCheck(store: Store) {
+  let check = checks.get(store);
+  if (!check) checks.set(store, (check = createWindowCheck(store)));
+  return check;
+}
+
+export function templatesOf(config: Record<string, unknown> | undefined): { name: string; language: string | null }[] {
+  const template = whatsappTemplate.safeParse(config);
+  if (template.success) return [{ name: template.data.templateName, language: template.data.templateLanguage ?? null }];
+  const tag = messengerTag.safeParse(config);
+  return tag.success ? [{ name: tag.data.messageTag, language: null }] : [];
+}
+
+/**
+ * Whether a person's message can go out on the conversation's channel now: the one place the inbox
+ * asks. Built on the channel's service window (channels/window.ts) and its connection's config.
+ */
+export function agentWindow(deps: Pick<AppDeps, 'store' | 'channels' | 'connections'>, conversation: Conversation, now: Date): AgentWindow {
+  const channel = deps.channels.get(conversation.channel);
+  if (!channel?.window) return { open: true };
+  // The lead passes the sender ('agent') as windowOf's 4th argument once channels/window.ts takes it.
+  const state = windowCheck(deps.store)(channel.window, conversation, now);
+  if (state.open) return { open: true };
+  const templates = templatesOf(deps.connections.get(conversation.botId, conversation.channel)?.config);
+  const way = templates.length > 0 ? 'choose an approved template to write again' : `the ${channel.title} connection names no template or tag to write again`;
+  return { open: false, reason: `${channel.title} takes a person's free-form messages only within its reply window, and ${state.reason}: ${way}.`, templates };
+}
