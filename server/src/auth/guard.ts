@@ -3,6 +3,9 @@ import { type AppError, errorResponse } from '../errors';
 import type { AnonymousReason, AuthEnv, Caller } from './caller';
 import { type Access, hasRole } from './roles';
 
+/** `user` (anyone signed in) is the weakest need; among roles, the higher one. */
+const stricter = (a: Access, b: Access): boolean => b === 'user' || (a !== 'user' && hasRole(a, b) && a !== b);
+
 const unauthorized: Record<AnonymousReason, string> = {
   none: 'Sign in first, or send a token as "Authorization: Bearer <token>".',
   bad_token: 'That token is not valid (mistyped, or revoked). Send the admin token or a personal token as "Authorization: Bearer <token>".',
@@ -57,15 +60,15 @@ export function withRole<E extends Env, S extends Schema, B extends string>(acce
  * registered on its path; routes without one are public. The OpenAPI document is built from it.
  */
 export function accessByRoute(routes: readonly { method: string; path: string; handler: object }[]): Map<string, Access> {
+  // A request passes every guard on its path registered before its handler (a sub-app mounted later on
+  // the same path, e.g. editor-only writes beside agent reads, adds its guard after the earlier handlers).
   const byPath = new Map<string, Access>();
-  for (const route of routes) {
-    const access = guards.get(route.handler);
-    if (access !== undefined && route.method === 'ALL') byPath.set(route.path, access);
-  }
   const access = new Map<string, Access>();
   for (const route of routes) {
-    const needed = byPath.get(route.path);
-    if (route.method !== 'ALL' && needed !== undefined) access.set(`${route.method} ${route.path}`, needed);
+    const guard = guards.get(route.handler);
+    const before = byPath.get(route.path);
+    if (guard !== undefined && route.method === 'ALL') byPath.set(route.path, before === undefined || stricter(guard, before) ? guard : before);
+    else if (route.method !== 'ALL' && before !== undefined) access.set(`${route.method} ${route.path}`, before);
   }
   return access;
 }
