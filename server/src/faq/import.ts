@@ -108,7 +108,8 @@ export function importFaqCsv(deps: AppDeps, botId: string, body: string, mode: '
   const byId = new Map(entries.map((e) => [e.id, e]));
   const currentIds = new Set(current.map((e) => e.id));
   const table = [...current.map((e) => byId.get(e.id) ?? e), ...entries.filter((e) => !currentIds.has(e.id))];
-  const updated = entries.length - (table.length - current.length);
+  const before = new Set(draft.value.flow.faq.map((e) => e.id));
+  const updated = entries.filter((e) => before.has(e.id)).length;
   const saved = saveFaq(deps, botId, table, revision ?? draft.value.revision);
   if (!saved.ok) return saved;
   return ok({ added: entries.length - updated, updated, revision: saved.value.revision, problems: saved.value.problems });
