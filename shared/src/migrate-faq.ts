@@ -6,7 +6,9 @@ import { isJsonObject } from './json';
  * node's entries are tagged with the node's id and the node filters on that tag.
  */
 export function moveFaqEntriesToTable(flow: Record<string, unknown>): Record<string, unknown> {
-  const nodes = Array.isArray(flow.nodes) ? flow.nodes : [];
+  // A file without a node list is left for parsing to report.
+  if (!Array.isArray(flow.nodes)) return { ...flow, schemaVersion: 2 };
+  const nodes: unknown[] = flow.nodes;
   const faqNodes = nodes.filter((node) => isJsonObject(node) && node.type === 'faq' && isJsonObject(node.data));
   const table: unknown[] = [];
   const ids = new Set<string>();
