@@ -34,10 +34,10 @@ export const FaqRow = memo(function FaqRow({ entry, focus, actions }: { entry: F
           <ListField label={`Other phrasings of ${name}`} value={entry.alternatives} toText={lines} fromText={linesToList} multiline placeholder="One a line" onCommit={(alternatives) => edit((x) => ({ ...x, alternatives }))} />
         </td>
         <td>
-          <textarea ref={answer} aria-label={`Answer of ${name}`} value={entry.answer.text} rows={3} placeholder="The bot's answer" onChange={(e) => editAnswer({ text: e.target.value })} />
+          <textarea ref={answer} aria-label={`Answer of ${name}`} value={entry.answer.text} rows={Math.min(8, Math.max(3, Math.ceil(entry.answer.text.length / 45)))} placeholder="The bot's answer" onChange={(e) => editAnswer({ text: e.target.value })} />
         </td>
         <td>
-          <ListField label={`Tags of ${name}`} value={entry.tags} toText={commas} fromText={commasToList} placeholder="rooms, spa" onCommit={(tags) => edit((x) => ({ ...x, tags }))} />
+          <ListField label={`Tags of ${name}`} value={entry.tags} toText={commas} fromText={commasToList} placeholder="none" onCommit={(tags) => edit((x) => ({ ...x, tags }))} />
         </td>
         <td>
           <input

@@ -12,7 +12,7 @@ export const faqConfig = z.object({
     .array(z.string().trim().min(1).max(50))
     .max(20)
     .default([])
-    .meta({ label: 'Only entries tagged', widget: 'list', help: "Answers from the bot's FAQ entries with one of these tags; empty: from all of them." }),
+    .meta({ label: 'Only entries tagged', widget: 'list', help: "Answers from the bot's FAQ entries (edited on its FAQ page) with one of these tags; empty: from all of them." }),
   prompt: z.string().max(4_096).optional().meta({ label: 'Prompt', widget: 'template', placeholder: 'What would you like to know?', help: 'Sent before waiting for the question (optional).' }),
   waitForQuestion: z
     .boolean()
