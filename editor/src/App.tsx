@@ -14,6 +14,7 @@ const OrdersPage = lazy(() => import('./pages/OrdersPage').then((module) => ({ d
 const InboxPage = lazy(() => import('./pages/InboxPage').then((module) => ({ default: module.InboxPage })));
 const TeamsPage = lazy(() => import('./pages/TeamsPage').then((module) => ({ default: module.TeamsPage })));
 const CannedResponsesPage = lazy(() => import('./pages/CannedResponsesPage').then((module) => ({ default: module.CannedResponsesPage })));
+const FaqPage = lazy(() => import('./pages/FaqPage').then((module) => ({ default: module.FaqPage })));
 
 export function App() {
   const view = useAuth((s) => s.view);
@@ -47,6 +48,11 @@ export function App() {
       {(route.page === 'catalog' || route.page === 'orders') && (
         <Suspense fallback={<p className="page" aria-busy="true">Loading…</p>}>
           {route.page === 'catalog' ? <CatalogPage key={route.botId} botId={route.botId} /> : <OrdersPage key={route.botId} botId={route.botId} />}
+        </Suspense>
+      )}
+      {route.page === 'faq' && (
+        <Suspense fallback={<p className="page" aria-busy="true">Loading…</p>}>
+          <FaqPage key={route.botId} botId={route.botId} />
         </Suspense>
       )}
       {route.page === 'missing' && (

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { catalogPath, inboxPath, ordersPath, parseRoute } from './router';
+import { catalogPath, faqPath, inboxPath, ordersPath, parseRoute } from './router';
 
 describe('the editor routes', () => {
   it("reads a bot's catalog and orders pages, with ids as the paths write them", () => {
     expect(parseRoute(catalogPath('limited-edition'))).toEqual({ page: 'catalog', botId: 'limited-edition' });
     expect(parseRoute('/bots/limited-edition/orders/')).toEqual({ page: 'orders', botId: 'limited-edition' });
     expect(parseRoute(ordersPath('a b'))).toEqual({ page: 'orders', botId: 'a b' });
+    expect(parseRoute(faqPath('hotel concierge'))).toEqual({ page: 'faq', botId: 'hotel concierge' });
     expect(parseRoute('/bots/limited-edition')).toEqual({ page: 'editor', botId: 'limited-edition' });
     expect(parseRoute('/bots/limited-edition/stock')).toEqual({ page: 'missing', path: '/bots/limited-edition/stock' });
   });

@@ -7,19 +7,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { isJsonObject } from '@parley/shared';
+import { type FaqEntry, type FlowNode, isJsonObject, parseFlow } from '@parley/shared';
 import { type QualityCase, evaluateFaq } from '../src/nodes/faq/evaluate';
 import { analyzerFor } from '../src/nodes/faq/language';
 import { type FaqDocument, type FaqIndex, buildFaqIndex, rankQuestion } from '../src/nodes/faq/search';
 
 const read = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 
-function hotelFaq(): Record<string, unknown> {
-  const flow = read('../../examples/bots/hotel-concierge/flow.json');
-  const nodes = isJsonObject(flow) && Array.isArray(flow.nodes) ? flow.nodes : [];
-  const faq = nodes.find((node) => isJsonObject(node) && node.type === 'faq');
-  if (!isJsonObject(faq) || !isJsonObject(faq.data)) throw new Error('the hotel-concierge flow has no FAQ node');
-  return faq.data;
+function hotelFaq(): { node: FlowNode; table: FaqEntry[] } {
+  const parsed = parseFlow(read('../../examples/bots/hotel-concierge/flow.json'));
+  if (!parsed.ok) throw new Error('the hotel-concierge flow does not parse');
+  const node = parsed.flow.nodes.find((n) => n.type === 'faq');
+  if (!node) throw new Error('the hotel-concierge flow has no FAQ node');
+  return { node, table: parsed.flow.faq };
 }
 
 function qualitySet(): QualityCase[] {
@@ -28,13 +28,8 @@ function qualitySet(): QualityCase[] {
   return set.questions.flatMap((q) => (isJsonObject(q) && typeof q.question === 'string' && (typeof q.expected === 'string' || q.expected === null) ? [{ question: q.question, expected: q.expected }] : []));
 }
 
-function documentsOf(faq: Record<string, unknown>): FaqDocument[] {
-  const entries = Array.isArray(faq.entries) ? faq.entries : [];
-  return entries.flatMap((e) =>
-    isJsonObject(e) && typeof e.id === 'string' && typeof e.question === 'string' && typeof e.answer === 'string' && e.enabled !== false
-      ? [{ id: e.id, question: e.question, answer: e.answer, alternatives: Array.isArray(e.alternatives) ? e.alternatives.filter((a): a is string => typeof a === 'string') : [] }]
-      : [],
-  );
+function documentsOf(faq: { table: readonly FaqEntry[] }): FaqDocument[] {
+  return faq.table.filter((e) => e.enabled).map((e) => ({ id: e.id, question: e.question, answer: e.answer.text, alternatives: e.alternatives }));
 }
 
 /**
@@ -110,10 +105,10 @@ const line = (t: Timing): string => `median ${ms(t.median)}, p95 ${ms(t.p95)}, m
 
 const faq = hotelFaq();
 const cases = qualitySet();
-const report = evaluateFaq(faq, cases);
+const report = evaluateFaq(faq.node.data, faq.table, cases);
 // Again, warm: two turns for each question (the greeting that reaches the FAQ, then the question).
 const started = performance.now();
-evaluateFaq(faq, cases);
+evaluateFaq(faq.node.data, faq.table, cases);
 const engineMs = (performance.now() - started) / cases.length;
 const hits = report.results.filter((r) => r.hit).length;
 const withEntry = cases.filter((c) => c.expected !== null).length;

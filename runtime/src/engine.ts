@@ -88,6 +88,7 @@ function createContext(run: TurnRun): NodeContext & { nodeId: string } {
     now: env.now,
     settings: run.flow.flow.settings,
     products: env.products ?? NO_PRODUCTS,
+    faq: run.flow.flow.faq,
     newId: (prefix: string) => `${prefix}-${ctx.nodeId}-${session.turns}-${run.ids++}`,
   };
   return ctx;

@@ -1,4 +1,5 @@
 import {
+  type FaqEntryInput,
   type Flow,
   type Inbound,
   type NodeCatalog,
@@ -26,12 +27,13 @@ export interface TestNode {
 /** `[source, port, target]`; a null port is the source's first output. */
 export type TestEdge = [string, string | null, string];
 
-export function testFlow(nodes: TestNode[], edges: TestEdge[], extra: { variables?: Flow['variables'] } = {}): Flow {
+export function testFlow(nodes: TestNode[], edges: TestEdge[], extra: { variables?: Flow['variables']; faq?: FaqEntryInput[] } = {}): Flow {
   return flowSchema.parse({
     schemaVersion: FLOW_SCHEMA_VERSION,
     id: 'test',
     name: 'Test flow',
     variables: extra.variables ?? [],
+    faq: extra.faq ?? [],
     nodes: nodes.map((node, i) => ({ id: node.id, type: node.type, position: { x: i * 250, y: 0 }, data: node.data ?? {} })),
     edges: edges.map(([source, sourceHandle, target], i) => ({ id: `e${i}`, source, sourceHandle, target })),
   });

@@ -18,6 +18,8 @@ import { checkoutRoutes } from './routes/checkout';
 import { conversationRoutes } from './routes/conversations';
 import { editorRoutes } from './routes/editor';
 import { exampleAssetRoutes } from './routes/example-assets';
+import { faqReadRoutes } from './routes/faq';
+import { faqWriteRoutes } from './routes/faq-write';
 import { flowRoutes } from './routes/flow';
 import { healthRoutes } from './routes/health';
 import { inboxRoutes } from './routes/inbox';
@@ -97,6 +99,8 @@ export function createApp(given: AppDeps) {
     .route('/bots', withRole('editor', flowRoutes(deps)))
     .route('/bots', withRole('editor', versionRoutes(deps)))
     .route('/bots', withRole('editor', productRoutes(deps)))
+    .route('/bots', withRole('agent', faqReadRoutes(deps)))
+    .route('/bots', withRole('editor', faqWriteRoutes(deps)))
     .route('/bots', withRole('editor', ordersApi.bot))
     .route('/orders', withRole('editor', ordersApi.single))
     .route('/bots', withRole('editor', webhookRoutes(deps)))

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { isTimeZone } from './business-hours';
+import { faqTableSchema } from './faq';
 import { jsonValueSchema } from './json';
 
 /** The current version of the flow file format; older files are migrated on load (see migrate.ts). */
-export const FLOW_SCHEMA_VERSION = 1;
+export const FLOW_SCHEMA_VERSION = 2;
 
 const id = z.string().min(1).max(200);
 
@@ -52,6 +53,8 @@ export const flowSchema = z.object({
   variables: z.array(flowVariableSchema).default([]),
   nodes: z.array(flowNodeSchema),
   edges: z.array(flowEdgeSchema).default([]),
+  /** The bot's questions and answers, read by its FAQ nodes (see faq.ts). */
+  faq: faqTableSchema.default([]),
 });
 
 export type Flow = z.infer<typeof flowSchema>;

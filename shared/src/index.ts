@@ -1,4 +1,5 @@
 export * from './json';
+export * from './faq';
 export * from './flow';
 export * from './migrate';
 export * from './problems';

@@ -43,7 +43,10 @@ describe('flowJsonSchema', () => {
 
   it('describes the whole flow, with one node shape per type', () => {
     expect(schema.title).toBe('Parley flow');
-    expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(['schemaVersion', 'id', 'name', 'settings', 'variables', 'nodes', 'edges']));
+    expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(['schemaVersion', 'id', 'name', 'settings', 'variables', 'nodes', 'edges', 'faq']));
+    const entry = schema.properties?.faq?.items;
+    expect(Object.keys(entry?.properties ?? {})).toEqual(expect.arrayContaining(['id', 'question', 'alternatives', 'answer', 'tags', 'language', 'enabled']));
+    expect(Object.keys(entry?.properties?.answer?.properties ?? {})).toEqual(['text', 'buttons', 'imageUrl']);
     const items = schema.properties?.nodes?.items;
     const variants = items?.oneOf ?? items?.anyOf;
     expect(variants).toHaveLength(2);

@@ -18,6 +18,7 @@ describe('parseFlow', () => {
       variables: [{ name: 'skin', default: 'dry' }],
       nodes,
       edges,
+      faq: [{ id: 'wifi', question: 'Wi-Fi?', alternatives: [], answer: { text: 'Free.', buttons: [] }, tags: [], enabled: true }],
     };
     const result = parseFlow(input);
     expect(result).toEqual({ ok: true, flow: input });
@@ -44,6 +45,7 @@ describe('parseFlow', () => {
       variables: [],
       nodes,
       edges,
+      faq: [],
     });
     expect(input).toEqual(before);
   });

@@ -1,5 +1,6 @@
 import { FLOW_SCHEMA_VERSION, flowSchema, type Flow } from './flow';
 import { isJsonObject } from './json';
+import { moveFaqEntriesToTable } from './migrate-faq';
 import { issuesToProblems, type FieldProblem } from './problems';
 
 /**
@@ -8,6 +9,7 @@ import { issuesToProblems, type FieldProblem } from './problems';
  */
 const migrations: Record<number, (flow: Record<string, unknown>) => Record<string, unknown>> = {
   0: (flow) => ({ ...flow, schemaVersion: 1, settings: flow.settings ?? {}, variables: flow.variables ?? [] }),
+  1: moveFaqEntriesToTable,
 };
 
 export type ParseFlowResult = { ok: true; flow: Flow } | { ok: false; problems: FieldProblem[] };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Product } from './catalog';
 import type { Effect } from './effects';
 import type { TurnEvent } from './events';
+import type { FaqEntry } from './faq';
 import type { FlowSettings } from './flow';
 import type { Inbound } from './inbound';
 import type { JsonValue, Variables } from './json';
@@ -59,6 +60,8 @@ export interface NodeContext {
   now: Date;
   settings: FlowSettings;
   products: readonly Product[];
+  /** The bot's FAQ table, as published with the flow. */
+  faq: readonly FaqEntry[];
   /** A new id, unique within the conversation and the same on replay (for effects and payments). */
   newId(prefix: string): string;
 }
@@ -100,6 +103,8 @@ export interface NodeTypeSpec<Config extends z.ZodType, State extends z.ZodType>
   state?: State;
   enter(data: z.output<Config>, ctx: NodeContext): NodeStep;
   resume?(data: z.output<Config>, ctx: NodeContext, input: Inbound, state: z.output<State> | undefined): NodeStep;
+  /** Nodes that answer from the FAQ table: the data path of the tags they filter on (validation checks each has entries). */
+  readsFaq?: { tags: string };
   /** Start nodes: keywords that restart or redirect the conversation wherever it stands. */
   triggers?(data: z.output<Config>, text: string): string | undefined;
 }
@@ -126,6 +131,7 @@ export interface NodeType {
   links: string[];
   waitsForCustomer: boolean | { when: string };
   isStart: boolean;
+  readsFaq?: { tags: string };
   bind(data: unknown): BindResult;
 }
 
@@ -145,6 +151,7 @@ export function defineNodeType<Config extends z.ZodType, State extends z.ZodType
     links: spec.links ?? [],
     waitsForCustomer: spec.waitsForCustomer,
     isStart: spec.isStart ?? false,
+    ...(spec.readsFaq ? { readsFaq: spec.readsFaq } : {}),
     bind(raw) {
       const parsed = spec.config.safeParse(raw);
       if (!parsed.success) return { ok: false, issues: parsed.error.issues };

@@ -5,6 +5,7 @@ import { allStrings, stringsAt } from './paths';
 import { nodePorts, waitsForCustomer } from './ports';
 import { fieldPath } from './problems';
 import { templateVariables } from './template';
+import { type FaqProblem, validateFaq } from './validate-faq';
 
 export interface FlowProblem {
   severity: 'error' | 'warning';
@@ -20,7 +21,8 @@ export interface FlowProblem {
     | 'several-starts'
     | 'variable-never-set'
     | 'loop-without-wait'
-    | 'link-missing-node';
+    | 'link-missing-node'
+    | FaqProblem['code'];
   message: string;
   nodeId?: string;
   edgeId?: string;
@@ -162,6 +164,7 @@ export function validateFlow(flow: Flow, catalog: NodeCatalog): FlowProblem[] {
     });
     problems.push({ severity: 'error', code: 'loop-without-wait', nodeId: component[0], message: `Nodes ${names.join(' → ')} form a loop that never waits for the customer, so it would run forever. Add a question or buttons inside the loop.` });
   }
+  problems.push(...validateFaq(flow, catalog, nodeName));
   return problems;
 }
 

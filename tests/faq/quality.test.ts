@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { isJsonObject } from '@parley/shared';
+import { type FaqEntry, type FlowNode, isJsonObject, parseFlow } from '@parley/shared';
 import { describe, expect, it } from 'vitest';
 import { type QualityCase, evaluateFaq } from '../../runtime/src/nodes/faq/evaluate';
 
 const read = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 
-/** The hotel-concierge bot's FAQ node, as the example ships it. */
-function hotelFaq(): Record<string, unknown> {
-  const flow = read('../../examples/bots/hotel-concierge/flow.json');
-  const nodes = isJsonObject(flow) && Array.isArray(flow.nodes) ? flow.nodes : [];
-  const faq = nodes.find((node) => isJsonObject(node) && node.type === 'faq');
-  if (!isJsonObject(faq) || !isJsonObject(faq.data)) throw new Error('the hotel-concierge flow has no FAQ node');
-  return faq.data;
+/** The hotel-concierge bot's FAQ node and FAQ table, as the example ships them. */
+function hotelFaq(): { node: FlowNode; table: FaqEntry[] } {
+  const parsed = parseFlow(read('../../examples/bots/hotel-concierge/flow.json'));
+  if (!parsed.ok) throw new Error('the hotel-concierge flow does not parse');
+  const node = parsed.flow.nodes.find((n) => n.type === 'faq');
+  if (!node) throw new Error('the hotel-concierge flow has no FAQ node');
+  return { node, table: parsed.flow.faq };
 }
 
 function questions(): QualityCase[] {
@@ -27,14 +27,15 @@ describe('FAQ matching quality (hotel-concierge)', () => {
   const cases = questions();
 
   it('has a real quality set: 50+ questions with an entry, some without', () => {
-    const ids = new Set((hotelFaq().entries as { id: string }[]).map((e) => e.id));
+    const ids = new Set(hotelFaq().table.map((e) => e.id));
     expect(cases.filter((c) => c.expected !== null).length).toBeGreaterThanOrEqual(50);
     expect(cases.filter((c) => c.expected === null).length).toBeGreaterThanOrEqual(10);
     for (const c of cases) if (c.expected !== null) expect(ids, c.question).toContain(c.expected);
   });
 
   it('finds the right entry first for at least 90% of the questions', () => {
-    const report = evaluateFaq(hotelFaq(), cases);
+    const { node, table } = hotelFaq();
+    const report = evaluateFaq(node.data, table, cases);
     const misses = report.results.filter((r) => !r.hit);
     console.log(
       `FAQ top-1 accuracy: ${(report.accuracy * 100).toFixed(1)}% (${cases.length - misses.length}/${cases.length}); ` +

@@ -1,14 +1,15 @@
-import { botPath, catalogPath, ordersPath } from '../router';
+import { botPath, catalogPath, faqPath, ordersPath } from '../router';
 import { Link } from './Link';
 
-export type BotSection = 'flow' | 'catalog' | 'orders';
+export type BotSection = 'flow' | 'catalog' | 'orders' | 'faq';
 
-/** A bot's own pages: its flow (the canvas), its catalog, its orders and webhooks. */
+/** A bot's own pages: its flow (the canvas), its catalog, its orders and webhooks, its FAQ. */
 export function BotNav({ botId, current }: { botId: string; current: BotSection }) {
   const links: { section: BotSection; href: string; label: string }[] = [
     { section: 'flow', href: botPath(botId), label: 'Flow' },
     { section: 'catalog', href: catalogPath(botId), label: 'Catalog' },
     { section: 'orders', href: ordersPath(botId), label: 'Orders' },
+    { section: 'faq', href: faqPath(botId), label: 'FAQ' },
   ];
   return (
     <nav className="bot-nav" aria-label="This bot">

@@ -15,7 +15,7 @@ export type FlowEdge = Edge;
 export type FlowMeta = Omit<Flow, 'nodes' | 'edges'>;
 
 export function emptyMeta(id = 'flow', name = 'Flow'): FlowMeta {
-  return { schemaVersion: FLOW_SCHEMA_VERSION, id, name, settings: { locale: 'en', maxStepsPerTurn: 200, timezone: 'UTC' }, variables: [] };
+  return { schemaVersion: FLOW_SCHEMA_VERSION, id, name, settings: { locale: 'en', maxStepsPerTurn: 200, timezone: 'UTC' }, variables: [], faq: [] };
 }
 
 export function toStepNode(node: Flow['nodes'][number]): StepNode {

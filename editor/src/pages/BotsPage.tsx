@@ -3,7 +3,7 @@ import { type Bot, deleteBot, listBots } from '../api/bots';
 import { Alert } from '../components/Alert';
 import { ConfirmDialog } from '../components/Dialog';
 import { Link } from '../components/Link';
-import { botPath, catalogPath, navigate, ordersPath } from '../router';
+import { botPath, catalogPath, faqPath, navigate, ordersPath } from '../router';
 import { NewBotDialog } from './bots/NewBotDialog';
 import { RenameDialog } from './bots/RenameDialog';
 import { copyBot, downloadFlow } from './bots/bot-files';
@@ -94,6 +94,9 @@ export function BotsPage() {
                 </Link>
                 <Link className="button-link" href={ordersPath(bot.id)} aria-label={`${bot.name} orders`}>
                   Orders
+                </Link>
+                <Link className="button-link" href={faqPath(bot.id)} aria-label={`${bot.name} FAQ`}>
+                  FAQ
                 </Link>
                 <button type="button" onClick={() => setOpen({ dialog: 'rename', bot })}>
                   Rename

@@ -89,6 +89,7 @@ export function testFlow(partial: Partial<Flow> = {}): Flow {
     name: 'Shop',
     settings: { locale: 'en', maxStepsPerTurn: 200, timezone: 'UTC' },
     variables: [],
+    faq: [],
     nodes: [
       { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
       { id: 'ask', type: 'buttons', position: { x: 300, y: 0 }, data: { text: 'Skin?', buttons: [{ id: 'dry', title: 'Dry' }, { id: 'oily', title: 'Oily' }] } },

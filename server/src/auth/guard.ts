@@ -3,6 +3,9 @@ import { type AppError, errorResponse } from '../errors';
 import type { AnonymousReason, AuthEnv, Caller } from './caller';
 import { type Access, hasRole } from './roles';
 
+/** `user` (anyone signed in) is the weakest need; among roles, the higher one. */
+const stricter = (a: Access, b: Access): boolean => b === 'user' || (a !== 'user' && hasRole(a, b) && a !== b);
+
 const unauthorized: Record<AnonymousReason, string> = {
   none: 'Sign in first, or send a token as "Authorization: Bearer <token>".',
   bad_token: 'That token is not valid (mistyped, or revoked). Send the admin token or a personal token as "Authorization: Bearer <token>".',
@@ -72,18 +75,23 @@ export function withRoles<E extends Env, S extends Schema, B extends string>(rol
  * registered on its path; routes without one are public. The OpenAPI document is built from it.
  */
 export function accessByRoute(routes: readonly { method: string; path: string; handler: object }[]): Map<string, Access> {
+  // A request passes every guard on its path registered before its handler (a sub-app mounted later on
+  // the same path, e.g. editor-only writes beside agent reads, adds its guard after the earlier handlers).
   const byPath = new Map<string, Access>();
+  // Guards for one method only (withRoles) count for that method; both kinds only before the handler.
   const byMethod = new Map<string, Access>();
-  for (const route of routes) {
-    const access = guards.get(route.handler);
-    if (access === undefined) continue;
-    if (route.method === 'ALL') byPath.set(route.path, access);
-    else byMethod.set(`${route.method} ${route.path}`, access);
-  }
+  const strictest = (a: Access | undefined, b: Access | undefined) => (a === undefined ? b : b === undefined || stricter(a, b) ? a : b);
   const access = new Map<string, Access>();
   for (const route of routes) {
-    const needed = byMethod.get(`${route.method} ${route.path}`) ?? byPath.get(route.path);
-    if (route.method !== 'ALL' && needed !== undefined) access.set(`${route.method} ${route.path}`, needed);
+    const guard = guards.get(route.handler);
+    const key = `${route.method} ${route.path}`;
+    if (guard !== undefined) {
+      if (route.method === 'ALL') byPath.set(route.path, strictest(guard, byPath.get(route.path)) ?? guard);
+      else byMethod.set(key, strictest(guard, byMethod.get(key)) ?? guard);
+      continue;
+    }
+    const needed = strictest(byPath.get(route.path), byMethod.get(key));
+    if (route.method !== 'ALL' && needed !== undefined) access.set(key, needed);
   }
   return access;
 }

@@ -11,6 +11,7 @@ export function blankFlow(id: string, name: string): Flow {
     variables: [],
     nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} }],
     edges: [],
+    faq: [],
   };
 }
 

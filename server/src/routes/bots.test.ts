@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FLOW_SCHEMA_VERSION } from '@parley/shared';
 import { type TestParley, testParley } from '../testing';
 
 let parley: TestParley;
@@ -35,7 +36,7 @@ describe('bots CRUD', () => {
 
     const draft = await json(parley.request('GET', `/api/bots/${bot.id}/flow`));
     expect(draft.revision).toBe(1);
-    expect(draft.flow).toMatchObject({ schemaVersion: 1, id: bot.id, name: 'Shoe Shop!', nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 } }] });
+    expect(draft.flow).toMatchObject({ schemaVersion: FLOW_SCHEMA_VERSION, id: bot.id, name: 'Shoe Shop!', nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 } }] });
     expect(draft.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
 
     expect((await json(parley.request('GET', '/api/bots'))).bots.map((b: { id: string }) => b.id)).toEqual([bot.id]);
@@ -193,7 +194,7 @@ describe('export and import', () => {
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="b1.parley.json"');
     const file = await exported.json();
-    expect(file).toMatchObject({ schemaVersion: 1, id: 'b1' });
+    expect(file).toMatchObject({ schemaVersion: FLOW_SCHEMA_VERSION, id: 'b1' });
 
     await parley.request('POST', '/api/bots', { id: 'b2', name: 'Copy' });
     const imported = await parley.request('POST', '/api/bots/b2/import', file);
@@ -207,7 +208,7 @@ describe('export and import', () => {
     const fromV0 = await parley.request('POST', '/api/bots/b2/import', legacy);
     expect(fromV0.status).toBe(200);
     const migrated = (await json(parley.request('GET', '/api/bots/b2/flow'))).flow;
-    expect(migrated).toMatchObject({ schemaVersion: 1, id: 'b2', settings: { locale: 'en' }, variables: [] });
+    expect(migrated).toMatchObject({ schemaVersion: FLOW_SCHEMA_VERSION, id: 'b2', settings: { locale: 'en' }, variables: [] });
     expect(migrated.nodes[1].data.text).toBe('legacy');
 
     const broken = await parley.request('POST', '/api/bots/b2/import', { nodes: 'none' });

@@ -1,17 +1,5 @@
 import { z } from 'zod';
 
-const entry = z.object({
-  id: z.string().min(1, 'every question needs an id').meta({ label: 'Id' }),
-  question: z.string().trim().min(1, 'every entry needs its question').max(500).meta({ label: 'Question' }),
-  alternatives: z
-    .array(z.string().max(500))
-    .max(50)
-    .default([])
-    .meta({ label: 'Other ways to ask', widget: 'list', help: 'Phrasings customers use, e.g. "wifi password" or "can I bring my dog".' }),
-  answer: z.string().trim().min(1, 'every entry needs its answer').max(4_096).meta({ label: 'Answer', widget: 'template' }),
-  enabled: z.boolean().default(true).meta({ label: 'Enabled', widget: 'checkbox' }),
-});
-
 /** A confidence: 0 (anything) to 1 (the same words). */
 const confidence = (name: string, fallback: number) =>
   z.number().min(0, `the ${name} is between 0 and 1`).max(1, `the ${name} is between 0 and 1`).default(fallback);
@@ -20,12 +8,11 @@ const buttonTitle = (name: string, fallback: string) => z.string().trim().min(1,
 
 export const faqConfig = z.object({
   label: z.string().optional().meta({ label: 'Label' }),
-  entries: z
-    .array(entry)
-    .min(1, 'add at least one question and answer')
-    .max(1_000)
-    .refine((entries) => new Set(entries.map((e) => e.id)).size === entries.length, 'two entries share an id')
-    .meta({ label: 'Questions and answers', widget: 'list' }),
+  tags: z
+    .array(z.string().trim().min(1).max(50))
+    .max(20)
+    .default([])
+    .meta({ label: 'Only entries tagged', widget: 'list', help: "Answers from the bot's FAQ entries (edited on its FAQ page) with one of these tags; empty: from all of them." }),
   prompt: z.string().max(4_096).optional().meta({ label: 'Prompt', widget: 'template', placeholder: 'What would you like to know?', help: 'Sent before waiting for the question (optional).' }),
   waitForQuestion: z
     .boolean()
@@ -58,7 +45,6 @@ export const faqConfig = z.object({
 });
 
 export type FaqConfig = z.output<typeof faqConfig>;
-export type FaqEntry = FaqConfig['entries'][number];
 
 /** What the node remembers while it waits for a pick among suggestions or for feedback on an answer. */
 export const faqState = z

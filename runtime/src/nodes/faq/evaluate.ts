@@ -1,11 +1,11 @@
-import { isJsonObject } from '@parley/shared';
+import { type FaqEntryInput, isJsonObject } from '@parley/shared';
 import { compileFlow } from '../../compile';
 import { runTurn } from '../../engine';
 import { testFlow } from '../../testing';
 import { builtInCatalog } from '../registry';
 
 /**
- * Measures an FAQ node's config against questions whose right entry is known, through the real engine:
+ * Measures an FAQ node's config and an FAQ table against questions whose right entry is known, through the real engine:
  * each question is asked in a fresh chat with the node, as a customer would. For the quality set in
  * tests/faq and the faq-quality bench; a service manager's own set works the same way.
  */
@@ -44,7 +44,7 @@ function outcomeOf(faq: unknown): Pick<CaseResult, 'outcome' | 'top' | 'suggesti
   return suggestions.length > 0 ? { outcome: 'suggested', top: suggestions[0] ?? null, suggestions, score } : { outcome: 'noMatch', top: null, suggestions, score };
 }
 
-export function evaluateFaq(faqData: Record<string, unknown>, cases: readonly QualityCase[], locale = 'en'): QualityReport {
+export function evaluateFaq(faqData: Record<string, unknown>, faq: FaqEntryInput[], cases: readonly QualityCase[], locale = 'en'): QualityReport {
   const flow = testFlow(
     [
       { id: 'start', type: 'start' },
@@ -58,6 +58,7 @@ export function evaluateFaq(faqData: Record<string, unknown>, cases: readonly Qu
       ['faq', 'answered', 'answered'],
       ['faq', 'noMatch', 'no-match'],
     ],
+    { faq },
   );
   // Compiled once, as the server does when it loads a flow: the FAQ index is built once for all questions.
   const compiled = compileFlow({ ...flow, settings: { ...flow.settings, locale } }, builtInCatalog);

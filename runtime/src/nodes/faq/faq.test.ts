@@ -1,9 +1,8 @@
-import { type Reply, validateFlow } from '@parley/shared';
+import { type FaqEntryInput, type Reply, faqTableSchema, validateFlow } from '@parley/shared';
 import { describe, expect, it } from 'vitest';
 import { builtInCatalog } from '../registry';
 import { testChat, testFlow, texts } from '../../testing';
-import { faqConfig } from './config';
-import { faqIndexOf } from './matching';
+import { nodeFaqOf } from './matching';
 
 const entries = [
   { id: 'checkin', question: 'What time is check-in?', alternatives: ['Earliest arrival time', 'check in hours'], answer: 'Check-in is from 3 pm.' },
@@ -15,11 +14,14 @@ const entries = [
 ];
 const answerOf = (id: string): string => entries.find((e) => e.id === id)?.answer.replace('{{guest | dear guest}}', 'dear guest') ?? '';
 
-function flowWith(data: Record<string, unknown>, locale = 'en') {
+/** Entries written with a plain-text answer, as FAQ table rows. */
+const table = (list: readonly { answer: string }[]): FaqEntryInput[] => faqTableSchema.parse(list.map((e) => ({ ...e, answer: { text: e.answer } })));
+
+function flowWith(data: Record<string, unknown>, locale = 'en', faq: FaqEntryInput[] = table(entries)) {
   const flow = testFlow(
     [
       { id: 'start', type: 'start' },
-      { id: 'faq', type: 'faq', data: { entries, ...data } },
+      { id: 'faq', type: 'faq', data },
       { id: 'more', type: 'message', data: { text: 'Anything else?' } },
       { id: 'sorry', type: 'message', data: { text: 'Sorry! A person will help you.' } },
       { id: 'human', type: 'message', data: { text: 'Let me ask the front desk.' } },
@@ -30,7 +32,7 @@ function flowWith(data: Record<string, unknown>, locale = 'en') {
       ['faq', 'notHelpful', 'sorry'],
       ['faq', 'noMatch', 'human'],
     ],
-    { variables: [{ name: 'guest' }] },
+    { variables: [{ name: 'guest' }], faq },
   );
   return { ...flow, settings: { ...flow.settings, locale } };
 }
@@ -146,17 +148,18 @@ describe('faq node', () => {
       { id: 'annulation', question: 'Comment annuler ma réservation ?', alternatives: ['Politique d’annulation'], answer: 'Sans frais jusqu’à 48 h avant.' },
       { id: 'animaux', question: 'Les animaux sont-ils acceptés ?', alternatives: ['Puis-je venir avec mon chien ?'], answer: 'Oui, chiens et chats.' },
     ];
-    const flow = flowWith({ entries: french, askHelpful: false }, 'fr-FR');
+    const flow = flowWith({ askHelpful: false }, 'fr-FR', table(french));
     expect(texts(ask('j’aimerais annuler mes réservations', flow).replies)).toEqual(['Sans frais jusqu’à 48 h avant.', 'Anything else?']);
     expect(texts(ask('vous acceptez les chiens ?', flow).replies)).toEqual(['Oui, chiens et chats.', 'Anything else?']);
   });
 
-  it('builds the index once per config and language, not per turn', () => {
-    const config = faqConfig.parse({ entries });
-    expect(faqIndexOf(config.entries, 'en')).toBe(faqIndexOf(config.entries, 'en-GB'));
-    expect(faqIndexOf(config.entries, 'fr')).not.toBe(faqIndexOf(config.entries, 'en'));
-    // Another parse (another bound flow) gets its own index.
-    expect(faqIndexOf(faqConfig.parse({ entries }).entries, 'en')).not.toBe(faqIndexOf(config.entries, 'en'));
+  it('builds the index once per table, tags and language, not per turn', () => {
+    const rows = faqTableSchema.parse(table(entries));
+    const en = { tags: [], language: 'en', locale: 'en' };
+    expect(nodeFaqOf(rows, en)).toBe(nodeFaqOf(rows, { ...en, language: 'en-GB' }));
+    expect(nodeFaqOf(rows, { ...en, tags: ['rooms'] })).not.toBe(nodeFaqOf(rows, en));
+    // Another parse (another loaded flow) gets its own index.
+    expect(nodeFaqOf(faqTableSchema.parse(table(entries)), en)).not.toBe(nodeFaqOf(rows, en));
   });
 });
 

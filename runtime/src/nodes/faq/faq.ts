@@ -1,7 +1,8 @@
-import { type Inbound, type JsonValue, type NodeContext, type NodeStep, type Reply, defineNodeType, formatValue, next, wait } from '@parley/shared';
+import { type FaqEntry, type Inbound, type JsonValue, type NodeContext, type NodeStep, defineNodeType, formatValue, next, wait } from '@parley/shared';
 import { optionByTyping } from '../../choice';
 import { inboundText } from '../../text';
-import { type FaqConfig, type FaqEntry, type FaqState, faqConfig, faqState } from './config';
+import { answerReplies, faqFor } from './answer';
+import { type FaqConfig, type FaqState, faqConfig, faqState } from './config';
 import { type Match, type Suggestion, matchQuestion } from './matching';
 
 /** Payloads of the node's own buttons; entry ids follow `PICK`. */
@@ -13,20 +14,20 @@ const NOT_HELPFUL = 'faq.not_helpful';
 type Answered = Extract<FaqState, { step: 'answered' }>;
 type Suggested = Extract<FaqState, { step: 'suggested' }>;
 
-/** An entry that may be answered (one disabled since it was offered may not). */
-const entryOf = (data: FaqConfig, id: string): FaqEntry | undefined => data.entries.find((e) => e.id === id && e.enabled);
+/** An entry that may be answered (one disabled or removed since it was offered may not). */
+const entryOf = (data: FaqConfig, ctx: NodeContext, id: string): FaqEntry | undefined => faqFor(data, ctx).byId.get(id);
 
 /** Sends an entry's answer, then asks whether it helped (and waits) or follows Answered. */
 function sendAnswer(data: FaqConfig, ctx: NodeContext, entry: FaqEntry, question: string, score: number): NodeStep {
   const faq = { question, matchId: entry.id, score };
-  const text: Reply = { type: 'text', text: ctx.render(entry.answer) };
-  if (!data.askHelpful) return next('answered', { replies: [text], set: { faq } });
+  const answer = answerReplies(entry, ctx);
+  if (!data.askHelpful) return next('answered', { replies: answer, set: { faq } });
   const buttons = [
     { title: ctx.render(data.yesTitle), payload: HELPFUL },
     { title: ctx.render(data.noTitle), payload: NOT_HELPFUL },
   ];
   const state: Answered = { step: 'answered', ...faq };
-  return wait(state, { replies: [text, { type: 'buttons', text: ctx.render(data.helpfulText), buttons }], set: { faq } });
+  return wait(state, { replies: [...answer, { type: 'buttons', text: ctx.render(data.helpfulText), buttons }], set: { faq } });
 }
 
 function noMatch(ctx: NodeContext, question: string, score: number, closestId: string | null, suggested?: Suggestion[]): NodeStep {
@@ -40,14 +41,14 @@ function noMatch(ctx: NodeContext, question: string, score: number, closestId: s
 
 function answerQuestion(data: FaqConfig, ctx: NodeContext, question: string, known?: Match): NodeStep {
   if (question.trim() === '') return noMatch(ctx, question, 0, null);
-  const match = known ?? matchQuestion(data, ctx.settings.locale, question);
+  const match = known ?? matchQuestion(data, faqFor(data, ctx), question);
   if (match.kind === 'answer') {
-    const entry = entryOf(data, match.id);
+    const entry = entryOf(data, ctx, match.id);
     if (entry) return sendAnswer(data, ctx, entry, question, match.score);
   }
   if (match.kind === 'suggest') {
     const buttons = match.suggestions.flatMap((s) => {
-      const entry = entryOf(data, s.id);
+      const entry = entryOf(data, ctx, s.id);
       return entry ? [{ title: entry.question, payload: `${PICK}${entry.id}` }] : [];
     });
     buttons.push({ title: ctx.render(data.noneTitle), payload: NONE });
@@ -62,7 +63,7 @@ function answerQuestion(data: FaqConfig, ctx: NodeContext, question: string, kno
 
 /** "Did you mean…?": a pick answers it, "None of these" follows No match, a typed question starts over. */
 function resumeSuggested(data: FaqConfig, ctx: NodeContext, input: Inbound, state: Suggested): NodeStep {
-  const options = [...state.suggestions.map((s) => ({ payload: `${PICK}${s.id}`, title: entryOf(data, s.id)?.question ?? s.id })), { payload: NONE, title: ctx.render(data.noneTitle) }];
+  const options = [...state.suggestions.map((s) => ({ payload: `${PICK}${s.id}`, title: entryOf(data, ctx, s.id)?.question ?? s.id })), { payload: NONE, title: ctx.render(data.noneTitle) }];
   let payload: string | undefined;
   if (input.kind === 'postback') payload = input.payload;
   else if (input.kind === 'text') {
@@ -70,7 +71,7 @@ function resumeSuggested(data: FaqConfig, ctx: NodeContext, input: Inbound, stat
     if (payload === undefined) return answerQuestion(data, ctx, input.text);
   } else if (input.kind !== 'attachment') return wait(state);
   const picked = payload?.startsWith(PICK) ? state.suggestions.find((s) => `${PICK}${s.id}` === payload) : undefined;
-  const entry = picked && entryOf(data, picked.id);
+  const entry = picked && entryOf(data, ctx, picked.id);
   if (picked && entry) return sendAnswer(data, ctx, entry, state.question, picked.score);
   return noMatch(ctx, state.question, state.suggestions[0]?.score ?? 0, state.suggestions[0]?.id ?? null, state.suggestions);
 }
@@ -89,7 +90,7 @@ function resumeAnswered(data: FaqConfig, ctx: NodeContext, input: Inbound, state
     if (payload === undefined) {
       // Another question instead of feedback: answered or offered if the FAQ knows it; anything else
       // ("thanks!") leaves the answer as given.
-      const match = matchQuestion(data, ctx.settings.locale, input.text);
+      const match = matchQuestion(data, faqFor(data, ctx), input.text);
       if (match.kind !== 'none') return answerQuestion(data, ctx, input.text, match);
     }
   } else if (input.kind !== 'attachment') return wait(state);
@@ -100,7 +101,7 @@ function resumeAnswered(data: FaqConfig, ctx: NodeContext, input: Inbound, state
   return next(helpful ? 'answered' : 'notHelpful', told ? { set: { faq: { question, matchId, score, helpful } }, events: [event] } : {});
 }
 
-/** Answers a typed question from a list of questions and answers, matching paraphrases, not just exact words. */
+/** Answers a typed question from the bot's FAQ table, matching paraphrases, not just exact words. */
 export const faqNode = defineNodeType({
   type: 'faq',
   title: 'FAQ',
@@ -116,6 +117,7 @@ export const faqNode = defineNodeType({
   // No `reads: ['questionFrom']`: it holds a name even while the node waits and reads nothing, which would
   // make validation report a variable that is never set.
   variables: { fixedWrites: ['faq'] },
+  readsFaq: { tags: 'tags[]' },
   waitsForCustomer: { when: 'waitForQuestion' },
   state: faqState,
   enter: (data, ctx) => {

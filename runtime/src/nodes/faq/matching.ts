@@ -1,5 +1,6 @@
+import { type FaqEntry, faqEntriesFor, primaryLanguage } from '@parley/shared';
 import type { FaqConfig } from './config';
-import { type Analyzer, analyzerFor } from './language';
+import { analyzerFor } from './language';
 import { type FaqIndex, buildFaqIndex, rankQuestion } from './search';
 
 export interface Suggestion {
@@ -13,30 +14,38 @@ export type Match =
   | { kind: 'suggest'; suggestions: Suggestion[]; score: number }
   | { kind: 'none'; closestId: string | null; score: number };
 
-// Entries are parsed once per bound flow; the index for a language is built on first use and kept with
-// them, so a turn only searches.
-const indexes = new WeakMap<FaqConfig['entries'], Map<Analyzer, FaqIndex>>();
+/** The entries one node answers from in one language, indexed for search. */
+export interface NodeFaq {
+  byId: ReadonlyMap<string, FaqEntry>;
+  index: FaqIndex;
+}
 
-export function faqIndexOf(entries: FaqConfig['entries'], locale: string): FaqIndex {
-  const analyzer = analyzerFor(locale);
-  let byLanguage = indexes.get(entries);
-  if (!byLanguage) {
-    byLanguage = new Map();
-    indexes.set(entries, byLanguage);
+// The table is parsed once per loaded flow; each node's part of it (its tags, the conversation's
+// language) is indexed on first use and kept with the table, so a turn only searches.
+const cache = new WeakMap<readonly FaqEntry[], Map<string, NodeFaq>>();
+
+export function nodeFaqOf(table: readonly FaqEntry[], filter: { tags: readonly string[]; language: string; locale: string }): NodeFaq {
+  let byFilter = cache.get(table);
+  if (!byFilter) {
+    byFilter = new Map();
+    cache.set(table, byFilter);
   }
-  let index = byLanguage.get(analyzer);
-  if (!index) {
-    index = buildFaqIndex(entries.filter((e) => e.enabled), analyzer);
-    byLanguage.set(analyzer, index);
+  const key = `${primaryLanguage(filter.language)}\u0000${primaryLanguage(filter.locale)}\u0000${filter.tags.join('\u0000')}`;
+  let found = byFilter.get(key);
+  if (!found) {
+    const { entries, language } = faqEntriesFor(table, filter);
+    const documents = entries.map((e) => ({ id: e.id, question: e.question, alternatives: e.alternatives, answer: e.answer.text }));
+    found = { byId: new Map(entries.map((e) => [e.id, e])), index: buildFaqIndex(documents, analyzerFor(language)) };
+    byFilter.set(key, found);
   }
-  return index;
+  return found;
 }
 
 const rounded = (score: number): number => Math.round(score * 1000) / 1000;
 
 /** Decides between answering, suggesting and no match, from the node's threshold and suggestion floor. */
-export function matchQuestion(data: FaqConfig, locale: string, question: string): Match {
-  const { candidates, ambiguous, offTopic } = rankQuestion(faqIndexOf(data.entries, locale), question);
+export function matchQuestion(data: FaqConfig, faq: NodeFaq, question: string): Match {
+  const { candidates, ambiguous, offTopic } = rankQuestion(faq.index, question);
   const best = candidates[0];
   if (!best) return { kind: 'none', closestId: null, score: 0 };
   const score = rounded(best.confidence);
