@@ -15,7 +15,7 @@ const inFlight = Number(process.env.STORM_IN_FLIGHT ?? 64);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-storm-'));
 // Paid broadcasts lift Telegram's cap to 1000 messages a second: this measures Parley, not the cap.
-const rig = await startStormRig(path.join(dir, 'parley.db'));
+const rig = await startStormRig(path.join(dir, 'parley.db'), { sendRate: 1000 });
 try {
   const figures = await runStorm(rig, { conversations, copies, inFlight });
   const expected = STORM_SCRIPT.map((step) => step.reply).join('|');

@@ -13,7 +13,8 @@ let rig: StormRig;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-storm-'));
   // Paid broadcasts lift Telegram's cap to 1000 messages a second: the storm measures Parley, not the cap.
-  rig = await startStormRig(path.join(dir, 'parley.db'));
+  // Paid broadcasts lift Telegram's cap to 1000 messages a second: the storm measures Parley, not the cap.
+  rig = await startStormRig(path.join(dir, 'parley.db'), { sendRate: 1000 });
 });
 afterAll(async () => {
   await rig.close();

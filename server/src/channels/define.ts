@@ -1,7 +1,8 @@
 import type { Reply } from '@parley/shared';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type Result, fail, ok } from '../errors';
 import { invalidInput } from '../http/validate';
+import { type RateLimit, sendRateField } from './rate';
 import type { Channel, ChannelConnection, RawRequest, Recipient, SendIo, SendResult, ServiceWindow, WebhookAnswer, WebhookItem, WebhookMessage } from './types';
 
 /** A channel as its author writes it: every function receives the bot's parsed connection config. */
@@ -16,25 +17,31 @@ export interface ChannelSpec<S extends z.ZodObject> {
   answer?(request: RawRequest, config: z.output<S>, item: WebhookMessage | undefined, replies: readonly Reply[]): WebhookAnswer;
   send?(replies: readonly Reply[], to: Recipient, config: z.output<S>, io: SendIo): Promise<SendResult>;
   window?: ServiceWindow;
+  /** The platform's send-rate limits; the connection config gains an optional `sendRate` to raise or lower the cap. */
+  rateLimit?: RateLimit;
   /** Outside the window: a send the platform allows there, or undefined when the connection names none. */
   sendOutsideWindow?(replies: readonly Reply[], to: Recipient, config: z.output<S>, io: SendIo): Promise<SendResult> | undefined;
 }
 
 /** Checks a channel's config once per connection and binds its functions to it. */
 export function defineChannel<S extends z.ZodObject>(spec: ChannelSpec<S>): Channel {
-  const { handshake, answer, send, sendOutsideWindow } = spec;
+  const { handshake, answer, send, sendOutsideWindow, rateLimit } = spec;
+  const sendRate = rateLimit ? z.object({ sendRate: sendRateField(rateLimit) }) : undefined;
   return {
     id: spec.id,
     title: spec.title,
-    config: spec.config,
+    config: sendRate ? spec.config.extend(sendRate.shape) : spec.config,
     secrets: spec.secrets,
     pushes: send !== undefined,
     answers: answer !== undefined,
     ...(spec.window ? { window: spec.window } : {}),
+    ...(rateLimit ? { rateLimit } : {}),
     bind(raw): Result<ChannelConnection> {
       const parsed = spec.config.safeParse(raw);
       if (!parsed.success) return fail(invalidInput(parsed.error.issues, `The ${spec.title} connection`));
       const config = parsed.data;
+      const rate = sendRate?.safeParse(raw);
+      if (rate && !rate.success) return fail(invalidInput(rate.error.issues, `The ${spec.title} connection`));
       return ok({
         handshake: handshake ? (request) => handshake(request, config) : undefined,
         verify: (request) => spec.verify(request, config),
@@ -42,6 +49,7 @@ export function defineChannel<S extends z.ZodObject>(spec: ChannelSpec<S>): Chan
         answer: answer ? (request, item, replies) => answer(request, config, item, replies) : undefined,
         send: send ? (replies, to, io) => send(replies, to, config, io) : undefined,
         sendOutsideWindow: sendOutsideWindow ? (replies, to, io) => sendOutsideWindow(replies, to, config, io) : undefined,
+        ...(rateLimit ? { rateLimit: { ...rateLimit, perSecond: rate?.data?.sendRate ?? rateLimit.perSecond } } : {}),
       });
     },
   };

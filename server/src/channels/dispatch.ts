@@ -7,6 +7,7 @@ import { readJson } from '../turns/load';
 import { type KeyedQueue, createKeyedQueue } from '../turns/queue';
 import type { ConnectionStore } from './connections';
 import { recordChannelEvent } from './events';
+import { type RateLimit, createBucket } from './rate';
 import type { ChannelRegistry } from './registry';
 import type { Recipient, SendIo, SendResult } from './types';
 import { type WindowState, createWindowCheck } from './window';
@@ -14,8 +15,10 @@ import { type WindowState, createWindowCheck } from './window';
 /**
  * Delivery of replies through push channels, durable: the outbox is the turn log (a turn's replies are
  * committed with it), and `channel_deliveries` records how far each conversation has been delivered.
- * Each conversation's turns go out one after another in commit order; 5xx, 429 and network failures
- * are retried with backoff, resuming after the calls that went through; a refusal (or retries run out)
+ * Each conversation's turns go out one after another in commit order, within the connection's
+ * send-rate cap; 5xx, 429 and network failures are retried with backoff (or after as long as a
+ * throttling platform said, holding the connection's other chats too), resuming after the calls that
+ * went through; a refusal (or retries run out)
  * is recorded as a `channel.send_failed` event with the platform's error, and the next turn follows.
  * After a restart, `recover` delivers whatever was committed but not yet delivered.
  */
@@ -67,6 +70,14 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
   const contexts = new Map<string, Recipient['context']>();
   let closed = false;
   const windowOf = createWindowCheck(store);
+  // Send-rate caps per connection (and per chat where the platform has one), and the pauses platforms ask for.
+  const bucket = createBucket(() => clock().getTime());
+  const connectionKey = (conversation: Conversation) => `${conversation.botId}\u0000${conversation.channel}`;
+  const chatKey = (conversation: Conversation) => `${connectionKey(conversation)}\u0000${conversation.externalKey}`;
+  async function pace(conversation: Conversation, limit: RateLimit | undefined) {
+    if (limit?.perChatPerSecond !== undefined) await bucket.take(chatKey(conversation), limit.perChatPerSecond, limit.chatBurst ?? 1);
+    await bucket.take(connectionKey(conversation), limit?.perSecond ?? Number.POSITIVE_INFINITY, Math.max(1, limit?.perSecond ?? 1));
+  }
 
   const conversationById = db
     .select({ key: conversations.key, id: conversations.id, botId: conversations.botId, channel: conversations.channel, externalKey: conversations.externalKey })
@@ -188,8 +199,12 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
           continue;
         }
         const attempts = (retrying ? state.attempts : 0) + 1;
-        const delay = delays[attempts - 1];
-        if (!result.ok && result.error.retryable && delay !== undefined) {
+        const backoff = delays[attempts - 1];
+        if (!result.ok && result.error.retryable && backoff !== undefined) {
+          // A platform that said how long to wait is taken at its word, for all of the connection's chats.
+          const { throttle } = result.error;
+          const delay = throttle?.retryAfterMs ?? backoff;
+          if (throttle) bucket.pause(throttle.chatOnly ? chatKey(conversation) : connectionKey(conversation), clock().getTime() + delay);
           const nextAttemptAt = new Date(clock().getTime() + delay).toISOString();
           state = { deliveredTurnId: state.deliveredTurnId, pendingTurnId: turn.id, sentCalls: result.sent, attempts, context: context ? JSON.stringify(context) : null, outsideWindow, nextAttemptAt };
           save(conversation.key, { ...state, lastError: result.error.message });
@@ -217,7 +232,8 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
     const bound = channel.bind(stored.config);
     if (!bound.ok) return { ok: false, sent: 0, error: { message: bound.error.message, retryable: false } };
     const to = { customerId: conversation.externalKey, ...(context ? { context } : {}) };
-    const io = { ...deps.io, ...attempt };
+    const { rateLimit } = bound.value;
+    const io = { ...deps.io, ...attempt, pace: () => pace(conversation, rateLimit) };
     try {
       if (outside) return (await bound.value.sendOutsideWindow?.(replies, to, io)) ?? { windowClosed: true, window: outside };
       if (!bound.value.send) return { ok: true, sent: 0 };

@@ -2,6 +2,7 @@ import type { Inbound, JsonValue, Reply } from '@parley/shared';
 import type { z } from 'zod';
 import type { ChannelApiUrls } from '../env';
 import type { Result } from '../errors';
+import type { RateLimit } from './rate';
 
 /** A webhook request as it arrived. Signatures cover `body`, the raw bytes, never a re-encoding. */
 export interface RawRequest {
@@ -57,6 +58,8 @@ export interface SendIo {
   resumeAfter?: number;
   /** Names this delivery across retries, for platforms' idempotency keys (LINE's X-Line-Retry-Key). */
   deliveryKey?: string;
+  /** Waits for the connection's send-rate cap (and a pause the platform asked for) before each call. */
+  pace?: () => Promise<void>;
 }
 
 export interface SendError {
@@ -65,6 +68,8 @@ export interface SendError {
   message: string;
   /** 5xx, 429 and network errors may succeed later; a 4xx will not. */
   retryable: boolean;
+  /** The platform asked to slow down (429, 503, or its own throttling codes): wait as long as it said, if it said. */
+  throttle?: { retryAfterMs?: number; chatOnly?: boolean };
 }
 
 /** `sent` counts the platform calls that succeeded, in order (those of earlier attempts included), before a failure stopped the rest. */
@@ -103,6 +108,8 @@ export interface ChannelConnection {
    * template) when the connection names one; undefined when it names none: nothing may go out.
    */
   sendOutsideWindow?(replies: readonly Reply[], to: Recipient, io: SendIo): Promise<SendResult> | undefined;
+  /** The send-rate limits of this connection (the platform's defaults, or its `sendRate`). */
+  rateLimit?: RateLimit;
 }
 
 /**
@@ -122,5 +129,7 @@ export interface Channel {
   answers: boolean;
   /** Where the platform refuses messages outside a customer-service window. */
   window?: ServiceWindow;
+  /** The platform's documented send-rate limits (defaults; a connection may set `sendRate`). */
+  rateLimit?: RateLimit;
   bind(config: unknown): Result<ChannelConnection>;
 }

@@ -13,4 +13,6 @@ export const line = defineChannel({
   verify: verifyLine,
   parse: parseLine,
   send: sendLine,
+  // Messaging API: 2,000 requests a second per channel for sending.
+  rateLimit: { perSecond: 1000, maxPerSecond: 2000 },
 });

@@ -14,6 +14,8 @@ export const messenger = defineChannel({
   verify: verifyMessenger,
   parse: parseMessenger,
   send: sendMessenger,
+  // Send API: 300 calls a second per Page, but a Page sending over 40 a second loses its inbox until the volume drops.
+  rateLimit: { perSecond: 40, maxPerSecond: 300 },
   // The standard messaging window: 24 hours after the customer's last message.
   window: { hours: 24 },
   sendOutsideWindow: sendMessengerTagged,

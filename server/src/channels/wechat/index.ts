@@ -18,6 +18,8 @@ export const wechat = defineChannel({
   verify: verifyWechat,
   parse: parseWechat,
   answer: answerWechat,
+  // Customer-service messages: WeChat counts daily quotas, not a rate; a moderate cap keeps bursts polite.
+  rateLimit: { perSecond: 50, maxPerSecond: 500 },
   send: sendWechat,
   // Customer-service messages: within 48 hours of the customer's last message.
   window: { hours: 48 },
