@@ -17,6 +17,8 @@ export interface ChannelSpec<S extends z.ZodObject> {
   answer?(request: RawRequest, config: z.output<S>, item: WebhookMessage | undefined, replies: readonly Reply[]): WebhookAnswer;
   send?(replies: readonly Reply[], to: Recipient, config: z.output<S>, io: SendIo): Promise<SendResult>;
   window?: ServiceWindow;
+  /** A person's reply after the standard window, within `window.agentHours` (Meta's HUMAN_AGENT tag). */
+  sendAsAgent?(replies: readonly Reply[], to: Recipient, config: z.output<S>, io: SendIo): Promise<SendResult>;
   /** The platform's send-rate limits; the connection config gains an optional `sendRate` to raise or lower the cap. */
   rateLimit?: RateLimit;
   /** Outside the window: a send the platform allows there, or undefined when the connection names none. */
@@ -25,7 +27,7 @@ export interface ChannelSpec<S extends z.ZodObject> {
 
 /** Checks a channel's config once per connection and binds its functions to it. */
 export function defineChannel<S extends z.ZodObject>(spec: ChannelSpec<S>): Channel {
-  const { handshake, answer, send, sendOutsideWindow, rateLimit } = spec;
+  const { handshake, answer, send, sendOutsideWindow, sendAsAgent, rateLimit } = spec;
   const sendRate = rateLimit ? z.object({ sendRate: sendRateField(rateLimit) }) : undefined;
   return {
     id: spec.id,
@@ -49,6 +51,7 @@ export function defineChannel<S extends z.ZodObject>(spec: ChannelSpec<S>): Chan
         answer: answer ? (request, item, replies) => answer(request, config, item, replies) : undefined,
         send: send ? (replies, to, io) => send(replies, to, config, io) : undefined,
         sendOutsideWindow: sendOutsideWindow ? (replies, to, io) => sendOutsideWindow(replies, to, config, io) : undefined,
+        ...(sendAsAgent ? { sendAsAgent: (replies: readonly Reply[], to: Recipient, io: SendIo) => sendAsAgent(replies, to, config, io) } : {}),
         ...(rateLimit ? { rateLimit: { ...rateLimit, perSecond: rate?.data?.sendRate ?? rateLimit.perSecond } } : {}),
       });
     },

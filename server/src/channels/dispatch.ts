@@ -10,7 +10,7 @@ import { recordChannelEvent } from './events';
 import { type RateLimit, createBucket } from './rate';
 import type { ChannelRegistry } from './registry';
 import type { Recipient, SendIo, SendResult } from './types';
-import { type WindowState, createWindowCheck } from './window';
+import { type Sender, type WindowState, createWindowCheck } from './window';
 
 /**
  * Delivery of replies through push channels, durable: the outbox is the turn log (a turn's replies are
@@ -57,6 +57,9 @@ type ClosedWindow = Extract<WindowState, { open: false }>;
 type Refused = { windowClosed: true; window: ClosedWindow };
 const CLOSED_SINCE_FIRST_ATTEMPT: ClosedWindow = { open: false, lastInbound: null, reason: 'the window was closed at the first attempt' };
 const contextSchema = z.record(z.string(), z.string());
+/** What `pipeline.notify` records for a person's reply from the inbox. */
+const agentReplySchema = z.object({ kind: z.literal('notice'), reason: z.literal('agent_reply') }).loose();
+const senderOf = (turn: { kind: string; inbound: string }): Sender => (turn.kind === 'notice' && readJson(agentReplySchema, turn.inbound) ? 'agent' : 'bot');
 
 export function createDispatch(deps: DispatchDeps): ChannelDispatch {
   const { store, registry, connections } = deps;
@@ -98,7 +101,7 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
     .where(eq(channelDeliveries.conversationKey, sql.placeholder('key')))
     .prepare();
   const nextTurns = db
-    .select({ id: turns.id, kind: turns.kind, externalId: turns.externalId, replies: turns.replies })
+    .select({ id: turns.id, kind: turns.kind, inbound: turns.inbound, externalId: turns.externalId, replies: turns.replies })
     .from(turns)
     .where(and(eq(turns.conversationKey, sql.placeholder('key')), gt(turns.id, sql.placeholder('after'))))
     .orderBy(asc(turns.id))
@@ -188,10 +191,13 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
         const context = retrying ? (readJson(contextSchema, state.context) ?? undefined) : turn.externalId === null ? undefined : contexts.get(contextKey);
         contexts.delete(contextKey);
         // A retry keeps its first attempt's way out, so it resumes after the same calls.
-        const window = windowOf(channel.window, conversation, clock());
-        const outsideWindow = retrying ? state.outsideWindow : !window.open;
+        const sender = senderOf(turn);
+        const window = windowOf(channel.window, conversation, clock(), sender);
+        // A person's reply under the agent allowance goes out the way of the outside (tagged), so its retries do too.
+        const outsideWindow = retrying ? state.outsideWindow : !window.open || window.via === 'agent';
         const attempt = { resumeAfter: retrying ? state.sentCalls : 0, deliveryKey: `${conversation.key}:${turn.id}` };
-        const result = await send(conversation, replies, context, attempt, outsideWindow ? (window.open ? CLOSED_SINCE_FIRST_ATTEMPT : window) : undefined);
+        const outside = outsideWindow ? { closed: window.open ? CLOSED_SINCE_FIRST_ATTEMPT : window, agent: sender === 'agent', agentAllowed: window.open } : undefined;
+        const result = await send(conversation, replies, context, attempt, outside);
         if ('windowClosed' in result) {
           windowClosed(conversation, turn.id, replies, result.window);
           save(conversation.key, (state = { ...NOTHING_DELIVERED, deliveredTurnId: turn.id }));
@@ -224,7 +230,7 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
     replies: readonly Reply[],
     context: Recipient['context'],
     attempt: Pick<SendIo, 'resumeAfter' | 'deliveryKey'>,
-    outside?: ClosedWindow,
+    outside?: { closed: ClosedWindow; agent: boolean; agentAllowed: boolean },
   ): Promise<SendResult | Refused> {
     const channel = registry.get(conversation.channel);
     const stored = connections.get(conversation.botId, conversation.channel);
@@ -235,7 +241,10 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
     const { rateLimit } = bound.value;
     const io = { ...deps.io, ...attempt, pace: () => pace(conversation, rateLimit) };
     try {
-      if (outside) return (await bound.value.sendOutsideWindow?.(replies, to, io)) ?? { windowClosed: true, window: outside };
+      // A person's reply is never sent as the bot's tagged update: with the agent tag, or not at all.
+      const { sendAsAgent, sendOutsideWindow } = bound.value;
+      if (outside?.agent && sendAsAgent) return outside.agentAllowed ? await sendAsAgent(replies, to, io) : { windowClosed: true, window: outside.closed };
+      if (outside) return (await sendOutsideWindow?.(replies, to, io)) ?? { windowClosed: true, window: outside.closed };
       if (!bound.value.send) return { ok: true, sent: 0 };
       return await bound.value.send(replies, to, io);
     } catch (error) {

@@ -91,6 +91,11 @@ export interface ServiceWindow {
   hours?: number;
   /** Events (as parsed, e.g. `unsubscribed`) that close it until the customer writes again. */
   closedBy?: readonly string[];
+  /**
+   * A person's reply (an agent answering from the inbox) may still go out this many hours after the
+   * customer's last message, marked as a person's (Meta's `HUMAN_AGENT` tag: 7 days), through `sendAsAgent`.
+   */
+  agentHours?: number;
 }
 
 /** One channel bound to one bot's connection config. */
@@ -108,6 +113,8 @@ export interface ChannelConnection {
    * template) when the connection names one; undefined when it names none: nothing may go out.
    */
   sendOutsideWindow?(replies: readonly Reply[], to: Recipient, io: SendIo): Promise<SendResult> | undefined;
+  /** A person's reply after the standard window, within `window.agentHours` (Meta's HUMAN_AGENT tag). */
+  sendAsAgent?(replies: readonly Reply[], to: Recipient, io: SendIo): Promise<SendResult>;
   /** The send-rate limits of this connection (the platform's defaults, or its `sendRate`). */
   rateLimit?: RateLimit;
 }

@@ -1,7 +1,7 @@
 import { defineChannel } from '../define';
 import { messengerConfig } from './config';
 import { parseMessenger } from './parse';
-import { sendMessenger, sendMessengerTagged } from './send';
+import { sendMessenger, sendMessengerAsAgent, sendMessengerTagged } from './send';
 import { messengerHandshake, verifyMessenger } from './verify';
 
 /** Facebook Messenger: a Page's webhook (messages, messaging_postbacks, deliveries, reads); replies through the Send API. */
@@ -16,7 +16,8 @@ export const messenger = defineChannel({
   send: sendMessenger,
   // Send API: 300 calls a second per Page, but a Page sending over 40 a second loses its inbox until the volume drops.
   rateLimit: { perSecond: 40, maxPerSecond: 300 },
-  // The standard messaging window: 24 hours after the customer's last message.
-  window: { hours: 24 },
+  // The standard messaging window: 24 hours after the customer's last message; a person may answer for 7 days.
+  window: { hours: 24, agentHours: 7 * 24 },
   sendOutsideWindow: sendMessengerTagged,
+  sendAsAgent: sendMessengerAsAgent,
 });
