@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Result, fail, ok } from '../errors';
 import { invalidInput } from '../http/validate';
 import { type RateLimit, sendRateField } from './rate';
-import type { Channel, ChannelConnection, RawRequest, Recipient, SendIo, SendResult, ServiceWindow, WebhookAnswer, WebhookItem, WebhookMessage } from './types';
+import type { Channel, ChannelConnection, ProfileResult, RawRequest, Recipient, SendIo, SendResult, ServiceWindow, WebhookAnswer, WebhookItem, WebhookMessage } from './types';
 
 /** A channel as its author writes it: every function receives the bot's parsed connection config. */
 export interface ChannelSpec<S extends z.ZodObject> {
@@ -19,6 +19,8 @@ export interface ChannelSpec<S extends z.ZodObject> {
   window?: ServiceWindow;
   /** A person's reply after the standard window, within `window.agentHours` (Meta's HUMAN_AGENT tag). */
   sendAsAgent?(replies: readonly Reply[], to: Recipient, config: z.output<S>, io: SendIo): Promise<SendResult>;
+  /** The platform's profile of a customer (name, language), looked up once after their first turn. */
+  profile?(customerId: string, config: z.output<S>, io: SendIo): Promise<ProfileResult>;
   /** The platform's send-rate limits; the connection config gains an optional `sendRate` to raise or lower the cap. */
   rateLimit?: RateLimit;
   /** Outside the window: a send the platform allows there, or undefined when the connection names none. */
@@ -27,7 +29,7 @@ export interface ChannelSpec<S extends z.ZodObject> {
 
 /** Checks a channel's config once per connection and binds its functions to it. */
 export function defineChannel<S extends z.ZodObject>(spec: ChannelSpec<S>): Channel {
-  const { handshake, answer, send, sendOutsideWindow, sendAsAgent, rateLimit } = spec;
+  const { handshake, answer, send, sendOutsideWindow, sendAsAgent, profile, rateLimit } = spec;
   const sendRate = rateLimit ? z.object({ sendRate: sendRateField(rateLimit) }) : undefined;
   return {
     id: spec.id,
@@ -52,6 +54,7 @@ export function defineChannel<S extends z.ZodObject>(spec: ChannelSpec<S>): Chan
         send: send ? (replies, to, io) => send(replies, to, config, io) : undefined,
         sendOutsideWindow: sendOutsideWindow ? (replies, to, io) => sendOutsideWindow(replies, to, config, io) : undefined,
         ...(sendAsAgent ? { sendAsAgent: (replies: readonly Reply[], to: Recipient, io: SendIo) => sendAsAgent(replies, to, config, io) } : {}),
+        ...(profile ? { profile: (customerId: string, io: SendIo) => profile(customerId, config, io) } : {}),
         ...(rateLimit ? { rateLimit: { ...rateLimit, perSecond: rate?.data?.sendRate ?? rateLimit.perSecond } } : {}),
       });
     },

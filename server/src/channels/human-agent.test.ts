@@ -5,6 +5,7 @@ import { createBot, publishBot } from '../bots/service';
 import { type TestParley, testParley } from '../testing';
 import { META_ACCESS_TOKEN, META_APP_SECRET, META_VERIFY_TOKEN } from './meta/conformance-spec';
 import { metaBatch, metaText } from './meta/fixtures';
+import { profileLookupsIdle } from './profiles';
 import { hmacSha256 } from './signing';
 import { type RecordedCall, type StandIn, startStandIn } from './testing/stand-in';
 import { createWindowCheck } from './window';
@@ -47,6 +48,7 @@ async function customerWrites(channel: MetaChannel, customer: string, extra: obj
   const signature = `sha256=${hmacSha256(META_APP_SECRET, Buffer.from(body)).toString('hex')}`;
   expect((await parley.app.request(`/webhooks/${channel}/quiz`, { method: 'POST', headers: { 'x-hub-signature-256': signature }, body })).status).toBe(200);
   await parley.deps.dispatch.idle({ retries: true });
+  await profileLookupsIdle(parley.deps.store);
   return String(parley.deps.store.sqlite.prepare('select id from conversations where channel = ? and external_key = ?').pluck().get(channel, customer));
 }
 

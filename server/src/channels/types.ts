@@ -72,6 +72,15 @@ export interface SendError {
   throttle?: { retryAfterMs?: number; chatOnly?: boolean };
 }
 
+/** What a platform's profile API says of a customer whose webhooks carry no name. */
+export interface PlatformProfile {
+  name?: string;
+  /** A BCP 47 tag where the platform gives one (`en-US`). */
+  language?: string;
+}
+
+export type ProfileResult = { ok: true; profile: PlatformProfile } | { ok: false; error: SendError };
+
 /** `sent` counts the platform calls that succeeded, in order (those of earlier attempts included), before a failure stopped the rest. */
 export type SendResult = { ok: true; sent: number } | { ok: false; sent: number; error: SendError };
 
@@ -115,6 +124,8 @@ export interface ChannelConnection {
   sendOutsideWindow?(replies: readonly Reply[], to: Recipient, io: SendIo): Promise<SendResult> | undefined;
   /** A person's reply after the standard window, within `window.agentHours` (Meta's HUMAN_AGENT tag). */
   sendAsAgent?(replies: readonly Reply[], to: Recipient, io: SendIo): Promise<SendResult>;
+  /** Looks the customer up in the platform's profile API, for apps whose webhooks carry no name. */
+  profile?(customerId: string, io: SendIo): Promise<ProfileResult>;
   /** The send-rate limits of this connection (the platform's defaults, or its `sendRate`). */
   rateLimit?: RateLimit;
 }

@@ -1,4 +1,5 @@
 import { defineChannel } from '../define';
+import { instagramProfile } from '../meta/profile';
 import { instagramConfig } from './config';
 import { parseInstagram } from './parse';
 import { sendInstagram, sendInstagramAsAgent } from './send';
@@ -19,4 +20,6 @@ export const instagram = defineChannel({
   // Outside 24 hours only a person's reply goes out, for 7 days, with the HUMAN_AGENT tag (an approved permission).
   window: { hours: 24, agentHours: 7 * 24 },
   sendAsAgent: sendInstagramAsAgent,
+  // Webhooks carry only the IGSID: the name comes from the user profile API.
+  profile: (customerId, config, io) => instagramProfile(customerId, config.accessToken, io),
 });

@@ -1,4 +1,5 @@
 import { defineChannel } from '../define';
+import { messengerProfile } from '../meta/profile';
 import { messengerConfig } from './config';
 import { parseMessenger } from './parse';
 import { sendMessenger, sendMessengerAsAgent, sendMessengerTagged } from './send';
@@ -20,4 +21,6 @@ export const messenger = defineChannel({
   window: { hours: 24, agentHours: 7 * 24 },
   sendOutsideWindow: sendMessengerTagged,
   sendAsAgent: sendMessengerAsAgent,
+  // Webhooks carry only the PSID: the name comes from the User Profile API.
+  profile: (customerId, config, io) => messengerProfile(customerId, config.pageAccessToken, io),
 });
