@@ -21,32 +21,54 @@ export interface ChannelSpec<S extends z.ZodObject> {
   sendAsAgent?(replies: readonly Reply[], to: Recipient, config: z.output<S>, io: SendIo): Promise<SendResult>;
   /** The platform's profile of a customer (name, language), looked up once after their first turn. */
   profile?(customerId: string, config: z.output<S>, io: SendIo): Promise<ProfileResult>;
+  /** The platform calls plain-HTTP webhook URLs too (WeChat, KakaoTalk). */
+  acceptsHttp?: boolean;
+  /** Checks of a parsed connection beyond its schema, for the Check button. */
+  check?(config: z.output<S>): { check: string; ok: boolean; message: string }[];
   /** The platform's send-rate limits; the connection config gains an optional `sendRate` to raise or lower the cap. */
   rateLimit?: RateLimit;
   /** Outside the window: a send the platform allows there, or undefined when the connection names none. */
   sendOutsideWindow?(replies: readonly Reply[], to: Recipient, config: z.output<S>, io: SendIo): Promise<SendResult> | undefined;
 }
 
+/** Every connection can be switched off without losing its settings. */
+const ENABLED = z.object({
+  enabled: z.boolean().optional().meta({ description: 'On unless set to false. Off: webhooks are acknowledged and ignored, and nothing is sent, until it is on again.' }),
+});
+
+/** A channel's own checks, run on its parsed config (nothing when it does not parse: the schema's check says why). */
+function checkWith<S extends z.ZodObject>(schema: S, check: (config: z.output<S>) => { check: string; ok: boolean; message: string }[]) {
+  return (raw: Record<string, unknown>) => {
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? check(parsed.data) : [];
+  };
+}
+
 /** Checks a channel's config once per connection and binds its functions to it. */
 export function defineChannel<S extends z.ZodObject>(spec: ChannelSpec<S>): Channel {
   const { handshake, answer, send, sendOutsideWindow, sendAsAgent, profile, rateLimit } = spec;
   const sendRate = rateLimit ? z.object({ sendRate: sendRateField(rateLimit) }) : undefined;
+  const common = z.object({ ...ENABLED.shape, ...sendRate?.shape });
   return {
     id: spec.id,
     title: spec.title,
-    config: sendRate ? spec.config.extend(sendRate.shape) : spec.config,
+    config: spec.config.extend(common.shape),
     secrets: spec.secrets,
     pushes: send !== undefined,
     answers: answer !== undefined,
     ...(spec.window ? { window: spec.window } : {}),
     ...(rateLimit ? { rateLimit } : {}),
+    ...(spec.acceptsHttp ? { acceptsHttp: true } : {}),
+    ...(spec.check ? { check: checkWith(spec.config, spec.check) } : {}),
     bind(raw): Result<ChannelConnection> {
       const parsed = spec.config.safeParse(raw);
       if (!parsed.success) return fail(invalidInput(parsed.error.issues, `The ${spec.title} connection`));
       const config = parsed.data;
+      const settings = common.safeParse(raw);
+      if (!settings.success) return fail(invalidInput(settings.error.issues, `The ${spec.title} connection`));
       const rate = sendRate?.safeParse(raw);
-      if (rate && !rate.success) return fail(invalidInput(rate.error.issues, `The ${spec.title} connection`));
       return ok({
+        enabled: settings.data.enabled !== false,
         handshake: handshake ? (request) => handshake(request, config) : undefined,
         verify: (request) => spec.verify(request, config),
         parse: (request) => spec.parse(request, config),

@@ -237,6 +237,7 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
     if (!channel || !stored) return { ok: false, sent: 0, error: { message: `bot "${conversation.botId}" has no ${conversation.channel} connection any more`, retryable: false } };
     const bound = channel.bind(stored.config);
     if (!bound.ok) return { ok: false, sent: 0, error: { message: bound.error.message, retryable: false } };
+    if (!bound.value.enabled) return { ok: false, sent: 0, error: { message: `the ${channel.title} connection of bot "${conversation.botId}" is switched off`, retryable: false } };
     const to = { customerId: conversation.externalKey, ...(context ? { context } : {}) };
     const { rateLimit } = bound.value;
     const io = { ...deps.io, ...attempt, pace: () => pace(conversation, rateLimit) };

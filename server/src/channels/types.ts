@@ -109,6 +109,8 @@ export interface ServiceWindow {
 
 /** One channel bound to one bot's connection config. */
 export interface ChannelConnection {
+  /** Switched off: webhooks are acknowledged and ignored, nothing is sent. */
+  enabled: boolean;
   /** The GET handshake (Meta's hub.challenge, WeChat's echostr): the body to answer, or undefined to refuse. */
   handshake?(request: RawRequest): string | undefined;
   verify(request: RawRequest): boolean;
@@ -149,5 +151,9 @@ export interface Channel {
   window?: ServiceWindow;
   /** The platform's documented send-rate limits (defaults; a connection may set `sendRate`). */
   rateLimit?: RateLimit;
+  /** The platform calls plain-HTTP webhook URLs too (WeChat, KakaoTalk); the others insist on HTTPS. */
+  acceptsHttp?: boolean;
+  /** The channel's own checks of a stored connection (beyond its schema), for the Check button. */
+  check?(config: Record<string, unknown>): { check: string; ok: boolean; message: string }[];
   bind(config: unknown): Result<ChannelConnection>;
 }

@@ -78,6 +78,8 @@ export function channelWebhookRoutes(channel: Channel, deps: AppDeps) {
       const { verify, parse, answer, send } = connection.value;
       const raw = await rawRequest(c);
       if (!verify(raw)) return errorResponse(c, unsigned(channel));
+      // Switched off: acknowledged, so the platform does not retry, and nothing runs.
+      if (!connection.value.enabled) return c.json({ received: 0, events: 0, disabled: true });
       const parsed = parse(raw);
       if (!parsed.ok) return errorResponse(c, parsed.error);
 

@@ -1,5 +1,6 @@
 import { defineChannel } from '../define';
 import { answerWechat } from './answer';
+import { checkWechat } from './check';
 import { wechatConfig } from './config';
 import { parseWechat } from './parse';
 import { wechatProfile } from './profile';
@@ -19,6 +20,9 @@ export const wechat = defineChannel({
   verify: verifyWechat,
   parse: parseWechat,
   answer: answerWechat,
+  // WeChat calls http:// URLs on port 80 too.
+  acceptsHttp: true,
+  check: checkWechat,
   // Customer-service messages: WeChat counts daily quotas, not a rate; a moderate cap keeps bursts polite.
   rateLimit: { perSecond: 50, maxPerSecond: 500 },
   send: sendWechat,
