@@ -11,6 +11,7 @@ import { useRoute } from './router';
 // Loaded when first opened: the canvas is what most visits need, and the first load stays small.
 const CatalogPage = lazy(() => import('./pages/CatalogPage').then((module) => ({ default: module.CatalogPage })));
 const OrdersPage = lazy(() => import('./pages/OrdersPage').then((module) => ({ default: module.OrdersPage })));
+const ChannelsPage = lazy(() => import('./pages/ChannelsPage').then((module) => ({ default: module.ChannelsPage })));
 
 export function App() {
   const view = useAuth((s) => s.view);
@@ -31,6 +32,11 @@ export function App() {
       {(route.page === 'catalog' || route.page === 'orders') && (
         <Suspense fallback={<p className="page" aria-busy="true">Loading…</p>}>
           {route.page === 'catalog' ? <CatalogPage key={route.botId} botId={route.botId} /> : <OrdersPage key={route.botId} botId={route.botId} />}
+        </Suspense>
+      )}
+      {route.page === 'channels' && (
+        <Suspense fallback={<p className="page" aria-busy="true">Loading…</p>}>
+          <ChannelsPage key={route.botId} botId={route.botId} />
         </Suspense>
       )}
       {route.page === 'missing' && (

@@ -8,6 +8,7 @@ describe('the editor routes', () => {
     expect(parseRoute('/bots/limited-edition/orders/')).toEqual({ page: 'orders', botId: 'limited-edition' });
     expect(parseRoute(ordersPath('a b'))).toEqual({ page: 'orders', botId: 'a b' });
     expect(parseRoute('/bots/limited-edition')).toEqual({ page: 'editor', botId: 'limited-edition' });
+    expect(parseRoute('/bots/limited-edition/channels')).toEqual({ page: 'channels', botId: 'limited-edition' });
     expect(parseRoute('/bots/limited-edition/stock')).toEqual({ page: 'missing', path: '/bots/limited-edition/stock' });
   });
 });

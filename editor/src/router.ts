@@ -6,6 +6,7 @@ export type Route =
   | { page: 'editor'; botId: string }
   | { page: 'catalog'; botId: string }
   | { page: 'orders'; botId: string }
+  | { page: 'channels'; botId: string }
   | { page: 'tokens' }
   | { page: 'users' }
   | { page: 'missing'; path: string };
@@ -17,6 +18,8 @@ export function parseRoute(path: string): Route {
   if (clean === '/users') return { page: 'users' };
   const bot = /^\/bots\/([^/]+)$/.exec(clean);
   if (bot?.[1]) return { page: 'editor', botId: decodeURIComponent(bot[1]) };
+  const channels = /^\/bots\/([^/]+)\/channels$/.exec(clean);
+  if (channels?.[1]) return { page: 'channels', botId: decodeURIComponent(channels[1]) };
   const botPage = /^\/bots\/([^/]+)\/(catalog|orders)$/.exec(clean);
   if (botPage?.[1] && (botPage[2] === 'catalog' || botPage[2] === 'orders')) return { page: botPage[2], botId: decodeURIComponent(botPage[1]) };
   return { page: 'missing', path };
@@ -46,3 +49,4 @@ export function useRoute(): Route {
 export const botPath = (botId: string) => `/bots/${encodeURIComponent(botId)}`;
 export const catalogPath = (botId: string) => `${botPath(botId)}/catalog`;
 export const ordersPath = (botId: string) => `${botPath(botId)}/orders`;
+export const channelsPath = (botId: string) => `${botPath(botId)}/channels`;

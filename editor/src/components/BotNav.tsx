@@ -1,7 +1,7 @@
-import { botPath, catalogPath, ordersPath } from '../router';
+import { botPath, catalogPath, channelsPath, ordersPath } from '../router';
 import { Link } from './Link';
 
-export type BotSection = 'flow' | 'catalog' | 'orders';
+export type BotSection = 'flow' | 'catalog' | 'orders' | 'channels';
 
 /** A bot's own pages: its flow (the canvas), its catalog, its orders and webhooks. */
 export function BotNav({ botId, current }: { botId: string; current: BotSection }) {
@@ -9,6 +9,7 @@ export function BotNav({ botId, current }: { botId: string; current: BotSection 
     { section: 'flow', href: botPath(botId), label: 'Flow' },
     { section: 'catalog', href: catalogPath(botId), label: 'Catalog' },
     { section: 'orders', href: ordersPath(botId), label: 'Orders' },
+    { section: 'channels', href: channelsPath(botId), label: 'Channels' },
   ];
   return (
     <nav className="bot-nav" aria-label="This bot">
