@@ -7,7 +7,7 @@ import { readJson } from '../turns/load';
 import { type KeyedQueue, createKeyedQueue } from '../turns/queue';
 import type { ConnectionStore } from './connections';
 import { recordChannelEvent } from './events';
-import { type RateLimit, createBucket } from './rate';
+import { createPacer } from './rate';
 import type { ChannelRegistry } from './registry';
 import type { Recipient, SendIo, SendResult } from './types';
 import { type Sender, type WindowState, createWindowCheck } from './window';
@@ -74,13 +74,7 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
   let closed = false;
   const windowOf = createWindowCheck(store);
   // Send-rate caps per connection (and per chat where the platform has one), and the pauses platforms ask for.
-  const bucket = createBucket(() => clock().getTime());
-  const connectionKey = (conversation: Conversation) => `${conversation.botId}\u0000${conversation.channel}`;
-  const chatKey = (conversation: Conversation) => `${connectionKey(conversation)}\u0000${conversation.externalKey}`;
-  async function pace(conversation: Conversation, limit: RateLimit | undefined) {
-    if (limit?.perChatPerSecond !== undefined) await bucket.take(chatKey(conversation), limit.perChatPerSecond, limit.chatBurst ?? 1);
-    await bucket.take(connectionKey(conversation), limit?.perSecond ?? Number.POSITIVE_INFINITY, Math.max(1, limit?.perSecond ?? 1));
-  }
+  const pacer = createPacer(() => clock().getTime());
 
   const conversationById = db
     .select({ key: conversations.key, id: conversations.id, botId: conversations.botId, channel: conversations.channel, externalKey: conversations.externalKey })
@@ -210,7 +204,7 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
           // A platform that said how long to wait is taken at its word, for all of the connection's chats.
           const { throttle } = result.error;
           const delay = throttle?.retryAfterMs ?? backoff;
-          if (throttle) bucket.pause(throttle.chatOnly ? chatKey(conversation) : connectionKey(conversation), clock().getTime() + delay);
+          if (throttle) pacer.hold(conversation, throttle.chatOnly === true, clock().getTime() + delay);
           const nextAttemptAt = new Date(clock().getTime() + delay).toISOString();
           state = { deliveredTurnId: state.deliveredTurnId, pendingTurnId: turn.id, sentCalls: result.sent, attempts, context: context ? JSON.stringify(context) : null, outsideWindow, nextAttemptAt };
           save(conversation.key, { ...state, lastError: result.error.message });
@@ -240,7 +234,7 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
     if (!bound.value.enabled) return { ok: false, sent: 0, error: { message: `the ${channel.title} connection of bot "${conversation.botId}" is switched off`, retryable: false } };
     const to = { customerId: conversation.externalKey, ...(context ? { context } : {}) };
     const { rateLimit } = bound.value;
-    const io = { ...deps.io, ...attempt, pace: () => pace(conversation, rateLimit) };
+    const io = { ...deps.io, ...attempt, pace: () => pacer.pace(conversation, rateLimit) };
     try {
       // A person's reply is never sent as the bot's tagged update: with the agent tag, or not at all.
       const { sendAsAgent, sendOutsideWindow } = bound.value;

@@ -79,3 +79,28 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/** Where a delivery goes: the connection (bot and channel) and the chat. */
+export interface Destination {
+  botId: string;
+  channel: string;
+  externalKey: string;
+}
+
+/** The buckets of every connection and chat: each platform call takes its slots; a throttling answer holds them. */
+export function createPacer(now: () => number) {
+  const bucket = createBucket(now);
+  const connectionKey = (to: Destination) => `${to.botId}\u0000${to.channel}`;
+  const chatKey = (to: Destination) => `${connectionKey(to)}\u0000${to.externalKey}`;
+  return {
+    async pace(to: Destination, limit: RateLimit | undefined) {
+      if (limit?.perChatPerSecond !== undefined) await bucket.take(chatKey(to), limit.perChatPerSecond, limit.chatBurst ?? 1);
+      // Without a limit, only a pause the platform asked for holds the call.
+      await bucket.take(connectionKey(to), limit?.perSecond ?? Number.POSITIVE_INFINITY, Math.max(1, limit?.perSecond ?? 1));
+    },
+    /** Nothing more to this chat (`chatOnly`) or this connection until `untilMs`. */
+    hold(to: Destination, chatOnly: boolean, untilMs: number) {
+      bucket.pause(chatOnly ? chatKey(to) : connectionKey(to), untilMs);
+    },
+  };
+}
