@@ -15,6 +15,7 @@ const InboxPage = lazy(() => import('./pages/InboxPage').then((module) => ({ def
 const TeamsPage = lazy(() => import('./pages/TeamsPage').then((module) => ({ default: module.TeamsPage })));
 const CannedResponsesPage = lazy(() => import('./pages/CannedResponsesPage').then((module) => ({ default: module.CannedResponsesPage })));
 const FaqPage = lazy(() => import('./pages/FaqPage').then((module) => ({ default: module.FaqPage })));
+const ChannelsPage = lazy(() => import('./pages/ChannelsPage').then((module) => ({ default: module.ChannelsPage })));
 
 export function App() {
   const view = useAuth((s) => s.view);
@@ -53,6 +54,11 @@ export function App() {
       {route.page === 'faq' && (
         <Suspense fallback={<p className="page" aria-busy="true">Loading…</p>}>
           <FaqPage key={route.botId} botId={route.botId} />
+        </Suspense>
+      )}
+      {route.page === 'channels' && (
+        <Suspense fallback={<p className="page" aria-busy="true">Loading…</p>}>
+          <ChannelsPage key={route.botId} botId={route.botId} />
         </Suspense>
       )}
       {route.page === 'missing' && (

@@ -9,6 +9,7 @@ describe('the editor routes', () => {
     expect(parseRoute(ordersPath('a b'))).toEqual({ page: 'orders', botId: 'a b' });
     expect(parseRoute(faqPath('hotel concierge'))).toEqual({ page: 'faq', botId: 'hotel concierge' });
     expect(parseRoute('/bots/limited-edition')).toEqual({ page: 'editor', botId: 'limited-edition' });
+    expect(parseRoute('/bots/limited-edition/channels')).toEqual({ page: 'channels', botId: 'limited-edition' });
     expect(parseRoute('/bots/limited-edition/stock')).toEqual({ page: 'missing', path: '/bots/limited-edition/stock' });
   });
 

@@ -7,6 +7,7 @@ export type Route =
   | { page: 'catalog'; botId: string }
   | { page: 'orders'; botId: string }
   | { page: 'faq'; botId: string }
+  | { page: 'channels'; botId: string }
   | { page: 'tokens' }
   | { page: 'users' }
   | { page: 'inbox'; handoffId: string | null }
@@ -25,6 +26,8 @@ export function parseRoute(path: string): Route {
   if (inbox) return { page: 'inbox', handoffId: inbox[1] ? decodeURIComponent(inbox[1]) : null };
   const bot = /^\/bots\/([^/]+)$/.exec(clean);
   if (bot?.[1]) return { page: 'editor', botId: decodeURIComponent(bot[1]) };
+  const channels = /^\/bots\/([^/]+)\/channels$/.exec(clean);
+  if (channels?.[1]) return { page: 'channels', botId: decodeURIComponent(channels[1]) };
   const botPage = /^\/bots\/([^/]+)\/(catalog|orders|faq)$/.exec(clean);
   if (botPage?.[1] && (botPage[2] === 'catalog' || botPage[2] === 'orders' || botPage[2] === 'faq')) return { page: botPage[2], botId: decodeURIComponent(botPage[1]) };
   return { page: 'missing', path };
@@ -62,3 +65,4 @@ export const catalogPath = (botId: string) => `${botPath(botId)}/catalog`;
 export const ordersPath = (botId: string) => `${botPath(botId)}/orders`;
 export const inboxPath = (handoffId?: string | null) => (handoffId ? `/inbox/${encodeURIComponent(handoffId)}` : '/inbox');
 export const faqPath = (botId: string) => `${botPath(botId)}/faq`;
+export const channelsPath = (botId: string) => `${botPath(botId)}/channels`;

@@ -47,6 +47,7 @@ const rules: Record<string, Rule> = {
   'GET /api/bots/:id/channels/:channel': 'editor',
   'PUT /api/bots/:id/channels/:channel': 'editor',
   'DELETE /api/bots/:id/channels/:channel': 'editor',
+  'POST /api/bots/:id/channels/:channel/check': 'editor',
   'PUT /api/bots/:id/products/:sku': 'editor',
   'PATCH /api/bots/:id/products/:sku': 'editor',
   'DELETE /api/bots/:id/products/:sku': 'editor',

@@ -1,7 +1,7 @@
-import { botPath, catalogPath, faqPath, ordersPath } from '../router';
+import { botPath, catalogPath, channelsPath, faqPath, ordersPath } from '../router';
 import { Link } from './Link';
 
-export type BotSection = 'flow' | 'catalog' | 'orders' | 'faq';
+export type BotSection = 'flow' | 'catalog' | 'orders' | 'faq' | 'channels';
 
 /** A bot's own pages: its flow (the canvas), its catalog, its orders and webhooks, its FAQ. */
 export function BotNav({ botId, current }: { botId: string; current: BotSection }) {
@@ -10,6 +10,7 @@ export function BotNav({ botId, current }: { botId: string; current: BotSection 
     { section: 'catalog', href: catalogPath(botId), label: 'Catalog' },
     { section: 'orders', href: ordersPath(botId), label: 'Orders' },
     { section: 'faq', href: faqPath(botId), label: 'FAQ' },
+    { section: 'channels', href: channelsPath(botId), label: 'Channels' },
   ];
   return (
     <nav className="bot-nav" aria-label="This bot">

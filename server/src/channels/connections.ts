@@ -25,7 +25,27 @@ export interface ConnectionStore {
 /** Where a secret belongs: it opens only there. */
 const placeOf = (botId: string, channel: string, field: string) => `${botId}/${channel}/${field}`;
 
-function toStored(box: SecretBox, botId: string, row: { channel: string; config: string; createdAt: string; updatedAt: string }): StoredConnection {
+/**
+ * Every webhook and every send reads its connection: secrets opened once are remembered by their
+ * sealed text (which fixes the plain text), so a storm does not decrypt the same token thousands of times.
+ */
+function openingMemo(box: SecretBox, size = 1_000) {
+  const opened = new Map<string, string>();
+  return (sealed: string, place: string): string | undefined => {
+    const key = `${place}\u0000${sealed}`;
+    const known = opened.get(key);
+    if (known !== undefined) return known;
+    const value = box.open(sealed, place);
+    if (value === undefined) return undefined;
+    if (opened.size >= size) opened.clear();
+    opened.set(key, value);
+    return value;
+  };
+}
+
+type Opener = ReturnType<typeof openingMemo>;
+
+function toStored(open: Opener, botId: string, row: { channel: string; config: string; createdAt: string; updatedAt: string }): StoredConnection {
   const value: unknown = JSON.parse(row.config);
   const config: Record<string, unknown> = {};
   const unreadable: string[] = [];
@@ -34,7 +54,7 @@ function toStored(box: SecretBox, botId: string, row: { channel: string; config:
       config[field] = stored;
       continue;
     }
-    const opened = box.open(stored, placeOf(botId, row.channel, field));
+    const opened = open(stored, placeOf(botId, row.channel, field));
     if (opened === undefined) unreadable.push(field);
     else config[field] = opened;
   }
@@ -42,6 +62,7 @@ function toStored(box: SecretBox, botId: string, row: { channel: string; config:
 }
 
 export function createConnectionStore({ db }: Store, box: SecretBox): ConnectionStore {
+  const open = openingMemo(box);
   const columns = { channel: channelConnections.channel, config: channelConnections.config, createdAt: channelConnections.createdAt, updatedAt: channelConnections.updatedAt };
   // Read on every webhook: one indexed row, so there is no cache to fall out of date.
   const one = db
@@ -52,7 +73,7 @@ export function createConnectionStore({ db }: Store, box: SecretBox): Connection
   return {
     get(botId, channel) {
       const row = one.get({ botId, channel });
-      return row ? toStored(box, botId, row) : undefined;
+      return row ? toStored(open, botId, row) : undefined;
     },
     list: (botId) =>
       db
@@ -61,7 +82,7 @@ export function createConnectionStore({ db }: Store, box: SecretBox): Connection
         .where(eq(channelConnections.botId, botId))
         .orderBy(asc(channelConnections.channel))
         .all()
-        .map((row) => toStored(box, botId, row)),
+        .map((row) => toStored(open, botId, row)),
     set(botId, channel, config, secrets, now) {
       const at = now.toISOString();
       const sealed = Object.fromEntries(
@@ -74,7 +95,7 @@ export function createConnectionStore({ db }: Store, box: SecretBox): Connection
         .run();
       const row = one.get({ botId, channel });
       if (!row) throw new Error(`connection ${botId}/${channel} vanished after its write`);
-      return toStored(box, botId, row);
+      return toStored(open, botId, row);
     },
     remove: (botId, channel) => db.delete(channelConnections).where(and(eq(channelConnections.botId, botId), eq(channelConnections.channel, channel))).run().changes > 0,
   };

@@ -73,6 +73,16 @@ export function upsertContact(store: Store, contact: { botId: string; channel: s
   }
 }
 
+/**
+ * The platform's profile API named a customer whose webhooks do not: what it gave fills in the contact,
+ * what it left out (WeChat's empty nickname) keeps what was known.
+ */
+export function updateContactProfile(store: Store, contact: { botId: string; channel: string; platformId: string; name?: string; language?: string }): void {
+  store.sqlite
+    .prepare('update contacts set name = coalesce(@name, name), language = coalesce(@language, language) where bot_id = @botId and channel = @channel and platform_id = @platformId')
+    .run({ botId: contact.botId, channel: contact.channel, platformId: contact.platformId, name: contact.name?.trim() || null, language: contact.language?.trim() || null });
+}
+
 /** What is known of a conversation's customer, for the flow's `contact` variable. */
 export function contactProfile(store: Store, address: { botId: string; channel: string; externalKey: string }): ContactProfile {
   return statements(store).profile(address.botId, address.channel, address.externalKey) ?? {};

@@ -7,15 +7,18 @@ import { readJson } from '../turns/load';
 import { type KeyedQueue, createKeyedQueue } from '../turns/queue';
 import type { ConnectionStore } from './connections';
 import { recordChannelEvent } from './events';
+import { createPacer } from './rate';
 import type { ChannelRegistry } from './registry';
 import type { Recipient, SendIo, SendResult } from './types';
-import { type WindowState, createWindowCheck } from './window';
+import { type Sender, type WindowState, createWindowCheck } from './window';
 
 /**
  * Delivery of replies through push channels, durable: the outbox is the turn log (a turn's replies are
  * committed with it), and `channel_deliveries` records how far each conversation has been delivered.
- * Each conversation's turns go out one after another in commit order; 5xx, 429 and network failures
- * are retried with backoff, resuming after the calls that went through; a refusal (or retries run out)
+ * Each conversation's turns go out one after another in commit order, within the connection's
+ * send-rate cap; 5xx, 429 and network failures are retried with backoff (or after as long as a
+ * throttling platform said, holding the connection's other chats too), resuming after the calls that
+ * went through; a refusal (or retries run out)
  * is recorded as a `channel.send_failed` event with the platform's error, and the next turn follows.
  * After a restart, `recover` delivers whatever was committed but not yet delivered.
  */
@@ -54,6 +57,9 @@ type ClosedWindow = Extract<WindowState, { open: false }>;
 type Refused = { windowClosed: true; window: ClosedWindow };
 const CLOSED_SINCE_FIRST_ATTEMPT: ClosedWindow = { open: false, lastInbound: null, reason: 'the window was closed at the first attempt' };
 const contextSchema = z.record(z.string(), z.string());
+/** What `pipeline.notify` records for a person's reply from the inbox. */
+const agentReplySchema = z.object({ kind: z.literal('notice'), reason: z.literal('agent_reply') }).loose();
+const senderOf = (turn: { kind: string; inbound: string }): Sender => (turn.kind === 'notice' && readJson(agentReplySchema, turn.inbound) ? 'agent' : 'bot');
 
 export function createDispatch(deps: DispatchDeps): ChannelDispatch {
   const { store, registry, connections } = deps;
@@ -67,6 +73,8 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
   const contexts = new Map<string, Recipient['context']>();
   let closed = false;
   const windowOf = createWindowCheck(store);
+  // Send-rate caps per connection (and per chat where the platform has one), and the pauses platforms ask for.
+  const pacer = createPacer(() => clock().getTime());
 
   const conversationById = db
     .select({ key: conversations.key, id: conversations.id, botId: conversations.botId, channel: conversations.channel, externalKey: conversations.externalKey })
@@ -87,7 +95,7 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
     .where(eq(channelDeliveries.conversationKey, sql.placeholder('key')))
     .prepare();
   const nextTurns = db
-    .select({ id: turns.id, kind: turns.kind, externalId: turns.externalId, replies: turns.replies })
+    .select({ id: turns.id, kind: turns.kind, inbound: turns.inbound, externalId: turns.externalId, replies: turns.replies })
     .from(turns)
     .where(and(eq(turns.conversationKey, sql.placeholder('key')), gt(turns.id, sql.placeholder('after'))))
     .orderBy(asc(turns.id))
@@ -177,10 +185,13 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
         const context = retrying ? (readJson(contextSchema, state.context) ?? undefined) : turn.externalId === null ? undefined : contexts.get(contextKey);
         contexts.delete(contextKey);
         // A retry keeps its first attempt's way out, so it resumes after the same calls.
-        const window = windowOf(channel.window, conversation, clock());
-        const outsideWindow = retrying ? state.outsideWindow : !window.open;
+        const sender = senderOf(turn);
+        const window = windowOf(channel.window, conversation, clock(), sender);
+        // A person's reply under the agent allowance goes out the way of the outside (tagged), so its retries do too.
+        const outsideWindow = retrying ? state.outsideWindow : !window.open || window.via === 'agent';
         const attempt = { resumeAfter: retrying ? state.sentCalls : 0, deliveryKey: `${conversation.key}:${turn.id}` };
-        const result = await send(conversation, replies, context, attempt, outsideWindow ? (window.open ? CLOSED_SINCE_FIRST_ATTEMPT : window) : undefined);
+        const outside = outsideWindow ? { closed: window.open ? CLOSED_SINCE_FIRST_ATTEMPT : window, agent: sender === 'agent', agentAllowed: window.open } : undefined;
+        const result = await send(conversation, replies, context, attempt, outside);
         if ('windowClosed' in result) {
           windowClosed(conversation, turn.id, replies, result.window);
           save(conversation.key, (state = { ...NOTHING_DELIVERED, deliveredTurnId: turn.id }));
@@ -188,8 +199,12 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
           continue;
         }
         const attempts = (retrying ? state.attempts : 0) + 1;
-        const delay = delays[attempts - 1];
-        if (!result.ok && result.error.retryable && delay !== undefined) {
+        const backoff = delays[attempts - 1];
+        if (!result.ok && result.error.retryable && backoff !== undefined) {
+          // A platform that said how long to wait is taken at its word, for all of the connection's chats.
+          const { throttle } = result.error;
+          const delay = throttle?.retryAfterMs ?? backoff;
+          if (throttle) pacer.hold(conversation, throttle.chatOnly === true, clock().getTime() + delay);
           const nextAttemptAt = new Date(clock().getTime() + delay).toISOString();
           state = { deliveredTurnId: state.deliveredTurnId, pendingTurnId: turn.id, sentCalls: result.sent, attempts, context: context ? JSON.stringify(context) : null, outsideWindow, nextAttemptAt };
           save(conversation.key, { ...state, lastError: result.error.message });
@@ -209,17 +224,22 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
     replies: readonly Reply[],
     context: Recipient['context'],
     attempt: Pick<SendIo, 'resumeAfter' | 'deliveryKey'>,
-    outside?: ClosedWindow,
+    outside?: { closed: ClosedWindow; agent: boolean; agentAllowed: boolean },
   ): Promise<SendResult | Refused> {
     const channel = registry.get(conversation.channel);
     const stored = connections.get(conversation.botId, conversation.channel);
     if (!channel || !stored) return { ok: false, sent: 0, error: { message: `bot "${conversation.botId}" has no ${conversation.channel} connection any more`, retryable: false } };
     const bound = channel.bind(stored.config);
     if (!bound.ok) return { ok: false, sent: 0, error: { message: bound.error.message, retryable: false } };
+    if (!bound.value.enabled) return { ok: false, sent: 0, error: { message: `the ${channel.title} connection of bot "${conversation.botId}" is switched off`, retryable: false } };
     const to = { customerId: conversation.externalKey, ...(context ? { context } : {}) };
-    const io = { ...deps.io, ...attempt };
+    const { rateLimit } = bound.value;
+    const io = { ...deps.io, ...attempt, pace: () => pacer.pace(conversation, rateLimit) };
     try {
-      if (outside) return (await bound.value.sendOutsideWindow?.(replies, to, io)) ?? { windowClosed: true, window: outside };
+      // A person's reply is never sent as the bot's tagged update: with the agent tag, or not at all.
+      const { sendAsAgent, sendOutsideWindow } = bound.value;
+      if (outside?.agent && sendAsAgent) return outside.agentAllowed ? await sendAsAgent(replies, to, io) : { windowClosed: true, window: outside.closed };
+      if (outside) return (await sendOutsideWindow?.(replies, to, io)) ?? { windowClosed: true, window: outside.closed };
       if (!bound.value.send) return { ok: true, sent: 0 };
       return await bound.value.send(replies, to, io);
     } catch (error) {

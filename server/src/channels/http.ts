@@ -1,3 +1,4 @@
+import { retryAfterMs } from './rate';
 import type { SendError, SendIo, SendResult } from './types';
 
 export interface ApiCall {
@@ -8,7 +9,13 @@ export interface ApiCall {
   json?: unknown;
   /** Sent as it is (when the bytes are signed); give its content-type in `headers`. */
   body?: string;
+  /** Reads a platform's own way of saying "slow down" (Telegram's `retry_after`, Meta's throttling codes). */
+  throttle?: ThrottleCheck;
 }
+
+/** A throttling answer: how long the platform asked to wait, and whether it concerns one chat only. */
+export type Throttle = { retryAfterMs?: number; chatOnly?: boolean };
+export type ThrottleCheck = (status: number, body: unknown) => Throttle | undefined;
 
 export type ApiResult = { ok: true; status: number; body: unknown } | { ok: false; error: SendError };
 
@@ -32,9 +39,20 @@ function describe(body: unknown): string {
   return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 }
 
+/** 429 and 503 are throttling (with `Retry-After` in seconds or as a date); some platforms say it in the body. */
+function throttleOf(response: Response, body: unknown, check: ThrottleCheck | undefined): Throttle | undefined {
+  const said = check?.(response.status, body);
+  if (!said && response.status !== 429 && response.status !== 503) return undefined;
+  const header = retryAfterMs(response.headers.get('retry-after'));
+  const wait = header ?? said?.retryAfterMs;
+  return { ...said, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
+}
+
 /** One call to a platform's API, time-limited; failures come back as values, classified for retry. */
 export async function callApi(io: SendIo, call: ApiCall, check?: BodyCheck): Promise<ApiResult> {
   let response: Response;
+  // The connection's send-rate cap (and any pause the platform asked for) before each call.
+  await io.pace?.();
   try {
     response = await io.fetch(call.url, {
       method: call.method ?? 'POST',
@@ -46,6 +64,8 @@ export async function callApi(io: SendIo, call: ApiCall, check?: BodyCheck): Pro
     return { ok: false, error: { message: `could not reach ${new URL(call.url).host}: ${error instanceof Error ? error.message : String(error)}`, retryable: true } };
   }
   const body = readBody(await response.text().catch(() => ''));
+  const throttle = throttleOf(response, body, call.throttle);
+  if (throttle) return { ok: false, error: { status: response.status, message: describe(body), retryable: true, throttle } };
   if (!response.ok) return { ok: false, error: { status: response.status, message: describe(body), retryable: retryableStatus(response.status) } };
   const refused = check?.(body);
   if (refused !== undefined) return { ok: false, error: { status: response.status, message: refused, retryable: false } };

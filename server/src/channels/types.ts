@@ -2,6 +2,7 @@ import type { Inbound, JsonValue, Reply } from '@parley/shared';
 import type { z } from 'zod';
 import type { ChannelApiUrls } from '../env';
 import type { Result } from '../errors';
+import type { RateLimit } from './rate';
 
 /** A webhook request as it arrived. Signatures cover `body`, the raw bytes, never a re-encoding. */
 export interface RawRequest {
@@ -57,6 +58,8 @@ export interface SendIo {
   resumeAfter?: number;
   /** Names this delivery across retries, for platforms' idempotency keys (LINE's X-Line-Retry-Key). */
   deliveryKey?: string;
+  /** Waits for the connection's send-rate cap (and a pause the platform asked for) before each call. */
+  pace?: () => Promise<void>;
 }
 
 export interface SendError {
@@ -65,7 +68,18 @@ export interface SendError {
   message: string;
   /** 5xx, 429 and network errors may succeed later; a 4xx will not. */
   retryable: boolean;
+  /** The platform asked to slow down (429, 503, or its own throttling codes): wait as long as it said, if it said. */
+  throttle?: { retryAfterMs?: number; chatOnly?: boolean };
 }
+
+/** What a platform's profile API says of a customer whose webhooks carry no name. */
+export interface PlatformProfile {
+  name?: string;
+  /** A BCP 47 tag where the platform gives one (`en-US`). */
+  language?: string;
+}
+
+export type ProfileResult = { ok: true; profile: PlatformProfile } | { ok: false; error: SendError };
 
 /** `sent` counts the platform calls that succeeded, in order (those of earlier attempts included), before a failure stopped the rest. */
 export type SendResult = { ok: true; sent: number } | { ok: false; sent: number; error: SendError };
@@ -86,10 +100,17 @@ export interface ServiceWindow {
   hours?: number;
   /** Events (as parsed, e.g. `unsubscribed`) that close it until the customer writes again. */
   closedBy?: readonly string[];
+  /**
+   * A person's reply (an agent answering from the inbox) may still go out this many hours after the
+   * customer's last message, marked as a person's (Meta's `HUMAN_AGENT` tag: 7 days), through `sendAsAgent`.
+   */
+  agentHours?: number;
 }
 
 /** One channel bound to one bot's connection config. */
 export interface ChannelConnection {
+  /** Switched off: webhooks are acknowledged and ignored, nothing is sent. */
+  enabled: boolean;
   /** The GET handshake (Meta's hub.challenge, WeChat's echostr): the body to answer, or undefined to refuse. */
   handshake?(request: RawRequest): string | undefined;
   verify(request: RawRequest): boolean;
@@ -103,6 +124,12 @@ export interface ChannelConnection {
    * template) when the connection names one; undefined when it names none: nothing may go out.
    */
   sendOutsideWindow?(replies: readonly Reply[], to: Recipient, io: SendIo): Promise<SendResult> | undefined;
+  /** A person's reply after the standard window, within `window.agentHours` (Meta's HUMAN_AGENT tag). */
+  sendAsAgent?(replies: readonly Reply[], to: Recipient, io: SendIo): Promise<SendResult>;
+  /** Looks the customer up in the platform's profile API, for apps whose webhooks carry no name. */
+  profile?(customerId: string, io: SendIo): Promise<ProfileResult>;
+  /** The send-rate limits of this connection (the platform's defaults, or its `sendRate`). */
+  rateLimit?: RateLimit;
 }
 
 /**
@@ -122,5 +149,11 @@ export interface Channel {
   answers: boolean;
   /** Where the platform refuses messages outside a customer-service window. */
   window?: ServiceWindow;
+  /** The platform's documented send-rate limits (defaults; a connection may set `sendRate`). */
+  rateLimit?: RateLimit;
+  /** The platform calls plain-HTTP webhook URLs too (WeChat, KakaoTalk); the others insist on HTTPS. */
+  acceptsHttp?: boolean;
+  /** The channel's own checks of a stored connection (beyond its schema), for the Check button. */
+  check?(config: Record<string, unknown>): { check: string; ok: boolean; message: string }[];
   bind(config: unknown): Result<ChannelConnection>;
 }

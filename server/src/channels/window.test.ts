@@ -5,6 +5,7 @@ import { createBot, publishBot } from '../bots/service';
 import { type TestParley, testParley } from '../testing';
 import { META_ACCESS_TOKEN, META_APP_SECRET, META_VERIFY_TOKEN } from './meta/conformance-spec';
 import { metaBatch, metaText } from './meta/fixtures';
+import { profileLookupsIdle } from './profiles';
 import { hmacSha256, sha1Hex } from './signing';
 import { type PlatformAnswer, type RecordedCall, type StandIn, startStandIn } from './testing/stand-in';
 import { viberText } from './viber/fixtures';
@@ -92,6 +93,8 @@ async function customerWrites(channel: keyof typeof webhooks, customer: string):
   const response = await parley.app.request(`/webhooks/${channel}/quiz${channel === 'wechat' ? wechatQuery : ''}`, webhooks[channel](customer));
   expect(response.status).toBe(200);
   await parley.deps.dispatch.idle({ retries: true });
+  // The profile lookup after the first message runs beside the turn: done before the later replies are counted.
+  await profileLookupsIdle(parley.deps.store);
   return String(parley.deps.store.sqlite.prepare('select id from conversations where channel = ? and external_key = ?').pluck().get(channel, customer));
 }
 

@@ -1,7 +1,11 @@
 import type { Store } from '../db/open';
 import type { ServiceWindow } from './types';
 
-export type WindowState = { open: true } | { open: false; lastInbound: string | null; reason: string };
+/** `via: 'agent'`: open only for a person's reply, under the platform's agent allowance (Meta's HUMAN_AGENT). */
+export type WindowState = { open: true; via?: 'agent' } | { open: false; lastInbound: string | null; reason: string };
+
+/** Who a turn's replies are from: the bot, or a person answering from the inbox. */
+export type Sender = 'bot' | 'agent';
 
 const HOUR_MS = 3_600_000;
 
@@ -16,14 +20,17 @@ export function createWindowCheck({ sqlite }: Store) {
     .pluck();
   const closingEvent = sqlite.prepare<[string, string, string], string>('select type from events where conversation_id = ? and type = ? and created_at > ? limit 1').pluck();
 
-  return function windowOf(window: ServiceWindow | undefined, conversation: { key: number; id: string }, now: Date): WindowState {
+  /** With `sender: 'agent'`, a person's reply: open for as long as the platform allows one (`agentHours`). */
+  return function windowOf(window: ServiceWindow | undefined, conversation: { key: number; id: string }, now: Date, sender: Sender = 'bot'): WindowState {
     if (!window) return { open: true };
     const last = lastInbound.get(conversation.key) ?? null;
     if (last === null) return { open: false, lastInbound: null, reason: 'the customer has not written yet' };
-    if (window.hours !== undefined && now.getTime() - Date.parse(last) > window.hours * HOUR_MS)
-      return { open: false, lastInbound: last, reason: `more than ${window.hours} hours since the customer's last message` };
     for (const name of window.closedBy ?? [])
       if (closingEvent.get(conversation.id, `channel.${name}`, last) !== undefined) return { open: false, lastInbound: last, reason: `the customer ${name} after their last message` };
-    return { open: true };
+    const since = now.getTime() - Date.parse(last);
+    if (window.hours === undefined || since <= window.hours * HOUR_MS) return { open: true };
+    if (sender === 'agent' && window.agentHours !== undefined && since <= window.agentHours * HOUR_MS) return { open: true, via: 'agent' };
+    const hours = sender === 'agent' && window.agentHours !== undefined ? window.agentHours : window.hours;
+    return { open: false, lastInbound: last, reason: `more than ${hours} hours since the customer's last message` };
   };
 }

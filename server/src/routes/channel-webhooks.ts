@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { upsertContact } from '../channels/contacts';
 import { recordChannelEvent } from '../channels/events';
 import { heldReplies } from '../channels/held';
+import { profileLookups } from '../channels/profiles';
 import type { Channel, ChannelConnection, RawRequest, WebhookMessage } from '../channels/types';
 import type { AppDeps } from '../deps';
 import { type AppError, type Result, errorResponse, fail } from '../errors';
@@ -26,6 +27,7 @@ async function rawRequest(c: Context): Promise<RawRequest> {
  */
 export function channelWebhookRoutes(channel: Channel, deps: AppDeps) {
   const { connections, pipeline, dispatch, store } = deps;
+  const profiles = profileLookups(store, { apiUrls: deps.config.channelApis, fetch: deps.effects.fetch, timeoutMs: 10_000 }, deps.config.log === 'silent' ? undefined : (message) => console.error(message));
   deps.docs.add(
     {
       method: 'post',
@@ -76,6 +78,8 @@ export function channelWebhookRoutes(channel: Channel, deps: AppDeps) {
       const { verify, parse, answer, send } = connection.value;
       const raw = await rawRequest(c);
       if (!verify(raw)) return errorResponse(c, unsigned(channel));
+      // Switched off: acknowledged, so the platform does not retry, and nothing runs.
+      if (!connection.value.enabled) return c.json({ received: 0, events: 0, disabled: true });
       const parsed = parse(raw);
       if (!parsed.ok) return errorResponse(c, parsed.error);
 
@@ -95,6 +99,8 @@ export function channelWebhookRoutes(channel: Channel, deps: AppDeps) {
           // Delivered from the turn log once committed, in commit order; a repeat was delivered before.
           const answered = answer !== undefined && index === 0;
           if (outcome.ok && !outcome.value.duplicate && !answered) dispatch.committed(outcome.value.conversationId, { messageId: item.messageId, context: item.context });
+          // Not awaited: the acknowledgement never waits for the platform's profile API.
+          if (outcome.ok && !outcome.value.duplicate) profiles.after({ botId, channel: channel.id, customerId: item.customer.id, connection: connection.value });
           return outcome;
         }),
       );

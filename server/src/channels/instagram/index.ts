@@ -1,7 +1,8 @@
 import { defineChannel } from '../define';
+import { instagramProfile } from '../meta/profile';
 import { instagramConfig } from './config';
 import { parseInstagram } from './parse';
-import { sendInstagram } from './send';
+import { sendInstagram, sendInstagramAsAgent } from './send';
 import { instagramHandshake, verifyInstagram } from './verify';
 
 /** Instagram Direct messages of a professional account: Meta's webhook and Send API, Instagram's limits. */
@@ -14,6 +15,11 @@ export const instagram = defineChannel({
   verify: verifyInstagram,
   parse: parseInstagram,
   send: sendInstagram,
-  // Instagram's tags need an approved human agent: outside 24 hours nothing goes out.
-  window: { hours: 24 },
+  // Send API for Instagram: 300 calls a second per professional account for text (10 for audio and video).
+  rateLimit: { perSecond: 100, maxPerSecond: 300 },
+  // Outside 24 hours only a person's reply goes out, for 7 days, with the HUMAN_AGENT tag (an approved permission).
+  window: { hours: 24, agentHours: 7 * 24 },
+  sendAsAgent: sendInstagramAsAgent,
+  // Webhooks carry only the IGSID: the name comes from the user profile API.
+  profile: (customerId, config, io) => instagramProfile(customerId, config.accessToken, io),
 });

@@ -16,4 +16,6 @@ export const kakao = defineChannel({
   verify: verifyKakao,
   parse: parseKakao,
   answer: answerKakao,
+  // A skill URL may be plain HTTP.
+  acceptsHttp: true,
 });

@@ -97,6 +97,13 @@ function view(outputs: readonly Output[]): Seen {
   return seen;
 }
 
+/** The profile API: a user's displayName and language. */
+function profile(call: RecordedCall) {
+  if (call.method !== 'GET' || !call.path.startsWith('/v2/bot/profile/')) return undefined;
+  if (call.headers.authorization !== `Bearer ${TOKEN}`) return { status: 401, json: { message: 'Authentication failed.' } };
+  return { json: { displayName: 'Kenji Sato', userId: call.path.split('/').at(-1), language: 'ja', pictureUrl: 'https://profile.line-scdn.net/0h' } };
+}
+
 function sign(payload: Payload, signing: Signing): Payload {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (signing !== 'none') headers['x-line-signature'] = hmacSha256(signing === 'wrong' ? '00000000000000000000000000000000' : SECRET, Buffer.from(payload.body)).toString('base64');
@@ -110,6 +117,8 @@ describeConformance({
   bodySigned: true,
   sign,
   platform,
+  profile,
+  profileName: 'Kenji Sato',
   text: (customer, text, seq) => batch(lineText(userOf(customer), `E${seq}`, text)),
   view,
 });

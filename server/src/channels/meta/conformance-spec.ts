@@ -109,9 +109,19 @@ export function metaConformanceSpec(channel: string, object: MetaObject, limits:
     return { json: 'message' in checked.data ? { recipient_id: recipient, message_id: `m_out_${++sent}` } : { recipient_id: recipient } };
   }
 
+  /** The user profile APIs (Messenger's first and last name, Instagram's name and username). */
+  function profile(call: RecordedCall) {
+    if (call.method !== 'GET' || !call.query.has('fields')) return undefined;
+    if (call.headers.authorization !== `Bearer ${META_ACCESS_TOKEN}`) return { status: 401, json: { error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190 } } };
+    const id = decodeURIComponent(call.path.slice(1));
+    return { json: call.query.get('fields') === 'name,username' ? { name: 'Ana Silva', username: 'anasilva', id } : { first_name: 'Ana', last_name: 'Silva', locale: 'pt_BR', id } };
+  }
+
   return {
     channel,
     connection,
+    profile,
+    profileName: 'Ana Silva',
     apiEnv: ['PARLEY_META_API_URL'],
     bodySigned: true,
     sign,

@@ -1,6 +1,7 @@
 import { type Pause, callApi, isPause, sendInOrder } from '../http';
 import type { Recipient, SendIo, SendResult } from '../types';
 import type { MessagingSend } from './render';
+import { metaThrottle } from './throttle';
 
 /**
  * Messenger's Send API (`POST /me/messages`), which Instagram messaging shares: each call names the
@@ -11,6 +12,7 @@ export function sendMessaging(steps: readonly (MessagingSend | Pause)[], to: Rec
     callApi(io, {
       url: `${io.apiUrls.meta}/me/messages`,
       headers: { authorization: `Bearer ${accessToken}` },
+      throttle: metaThrottle,
       json: 'message' in step ? { recipient: { id: to.customerId }, messaging_type: 'RESPONSE', message: step.message } : { recipient: { id: to.customerId }, sender_action: step.sender_action },
     }),
     io.resumeAfter,
@@ -27,6 +29,7 @@ export function sendTagged(steps: readonly (MessagingSend | Pause)[], to: Recipi
     callApi(io, {
       url: `${io.apiUrls.meta}/me/messages`,
       headers: { authorization: `Bearer ${accessToken}` },
+      throttle: metaThrottle,
       json: { recipient: { id: to.customerId }, messaging_type: 'MESSAGE_TAG', tag, message },
     }),
     io.resumeAfter,

@@ -13,4 +13,6 @@ export const telegram = defineChannel({
   verify: verifyTelegram,
   parse: parseTelegram,
   send: sendTelegram,
+  // Telegram: about 30 messages a second per bot (up to 1000 with paid broadcasts), and about one a second per chat, short bursts tolerated.
+  rateLimit: { perSecond: 30, maxPerSecond: 1000, perChatPerSecond: 1, chatBurst: 3 },
 });

@@ -2,6 +2,7 @@ import { loadExampleBots } from '@parley/examples';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBot, importProducts, publishBot } from '../../bots/service';
 import { type TestParley, testParley } from '../../testing';
+import { profileLookupsIdle } from '../profiles';
 import { type PlatformAnswer, type RecordedCall, type StandIn, startStandIn } from './stand-in';
 
 /** A webhook request as the platform would send it. */
@@ -59,6 +60,10 @@ export interface ConformanceSpec {
   checkAnswer?(body: string, contentType: string): string | undefined;
   /** KakaoTalk: no push API, so replies to the payment come with the next answer. */
   holdsLaterReplies?: boolean;
+  /** The platform's profile API, for apps whose webhooks carry no name: its answer to a lookup, undefined for other calls. */
+  profile?(call: RecordedCall): PlatformAnswer | undefined;
+  /** The name the profile API gives the customer (none: the contact stays nameless). */
+  profileName?: string;
   /** KakaoTalk's skill requests carry no message id, so there is nothing to dedupe on. */
   withoutMessageIds?: boolean;
 }
@@ -87,9 +92,16 @@ export function describeConformance(spec: ConformanceSpec) {
     let outputs: Output[] = [];
     let seq = 1000;
     const refused: string[] = [];
+    const lookups: RecordedCall[] = [];
 
     beforeAll(async () => {
       standIn = await startStandIn((call) => {
+        // Profile lookups run beside the turns: counted apart from what the customer sees.
+        const profile = spec.profile?.(call);
+        if (profile) {
+          lookups.push(call);
+          return profile;
+        }
         const answer = spec.platform(call);
         if ((answer.status ?? 200) >= 400) refused.push(`${call.path}: ${answer.text ?? JSON.stringify(answer.json)}`);
         outputs.push({ kind: 'call', call });
@@ -100,6 +112,7 @@ export function describeConformance(spec: ConformanceSpec) {
     beforeEach(async () => {
       outputs = [];
       refused.length = 0;
+      lookups.length = 0;
       parley = testParley({}, Object.fromEntries(spec.apiEnv.map((name) => [name, standIn.url])));
       loadBeautyQuiz(parley);
       const connected = await parley.request('PUT', `/api/bots/beauty-quiz/channels/${spec.channel}`, spec.connection);
@@ -126,6 +139,7 @@ export function describeConformance(spec: ConformanceSpec) {
       const response = await post(spec.sign(payload, 'valid'));
       expect(response.status, await response.clone().text()).toBe(200);
       await parley.deps.dispatch.idle();
+      await profileLookupsIdle(parley.deps.store);
       expect(refused).toEqual([]);
       return spec.view(outputs.slice(from));
     }
@@ -182,6 +196,18 @@ export function describeConformance(spec: ConformanceSpec) {
         await act(payload);
         expect(count(parley, 'turns')).toBe(1);
         expect(count(parley, `events where type = 'channel.${event}' and conversation_id is not null`)).toBe(1);
+      });
+    }
+
+    if (spec.profile) {
+      it("looks the customer's name up once in the profile API, after the turn", async () => {
+        await act(spec.text('c-profile', 'hi', ++seq));
+        await act(spec.text('c-profile', 'hi again', ++seq));
+        expect(lookups).toHaveLength(1);
+        // The test's one customer.
+        const name = parley.deps.store.sqlite.prepare('select name from contacts where channel = ?').pluck().get(spec.channel);
+        expect(name).toBe(spec.profileName ?? null);
+        expect(refused).toEqual([]);
       });
     }
 

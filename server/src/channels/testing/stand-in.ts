@@ -15,6 +15,8 @@ export interface PlatformAnswer {
   status?: number;
   json?: unknown;
   text?: string;
+  /** Response headers, such as Retry-After. */
+  headers?: Record<string, string>;
 }
 
 export interface StandIn {
@@ -61,6 +63,7 @@ export async function startStandIn(answer: (call: RecordedCall) => PlatformAnswe
         reply = { status: 500, text: error instanceof Error ? error.message : String(error) };
       }
       response.statusCode = reply.status ?? 200;
+      for (const [name, value] of Object.entries(reply.headers ?? {})) response.setHeader(name, value);
       if (reply.json !== undefined) {
         response.setHeader('content-type', 'application/json');
         response.end(JSON.stringify(reply.json));

@@ -13,6 +13,8 @@ export const viber = defineChannel({
   verify: verifyViber,
   parse: parseViber,
   send: sendViber,
+  // Viber publishes no per-second figure: a moderate default, raised per connection if needed.
+  rateLimit: { perSecond: 50, maxPerSecond: 500 },
   // The REST Bot API sends only to users who wrote to (subscribed to) the bot and did not unsubscribe since.
   window: { closedBy: ['unsubscribed'] },
 });

@@ -29,6 +29,13 @@ function platform(call: RecordedCall) {
   return { json: { errcode: 0, errmsg: 'ok' } };
 }
 
+/** The user-info API: since 2021 an empty nickname. */
+function profile(call: RecordedCall) {
+  if (call.path !== '/cgi-bin/user/info') return undefined;
+  if (call.query.get('access_token') !== ACCESS_TOKEN) return { json: { errcode: 40001, errmsg: 'invalid credential' } };
+  return { json: { subscribe: 1, openid: call.query.get('openid'), nickname: '', sex: 0, language: '', city: '', province: '', country: '', headimgurl: '' } };
+}
+
 const openIdOf = (customer: string) => `o${Buffer.from(customer).toString('base64url').padEnd(27, 'x').slice(0, 27)}`;
 const msgId = (seq: number) => `60547685900647${String(seq).padStart(5, '0')}`;
 
@@ -92,6 +99,7 @@ describeConformance({
   sign,
   alter: (body) => body.replace(/<Encrypt><!\[CDATA\[(.)/, (_, c: string) => `<Encrypt><![CDATA[${c === 'Q' ? 'R' : 'Q'}`),
   platform,
+  profile,
   text: (customer, text, seq) => ({ body: wechatText(openIdOf(customer), msgId(seq), text) }),
   handshake: {
     valid: { signature: sha1Hex([TOKEN, '1735689600', 'n0nce'].sort().join('')), timestamp: '1735689600', nonce: 'n0nce', echostr: '5837397520765637171' },

@@ -1,7 +1,9 @@
 import { defineChannel } from '../define';
 import { answerWechat } from './answer';
+import { checkWechat } from './check';
 import { wechatConfig } from './config';
 import { parseWechat } from './parse';
+import { wechatProfile } from './profile';
 import { sendWechat } from './send';
 import { verifyWechat, wechatHandshake } from './verify';
 
@@ -18,7 +20,14 @@ export const wechat = defineChannel({
   verify: verifyWechat,
   parse: parseWechat,
   answer: answerWechat,
+  // WeChat calls http:// URLs on port 80 too.
+  acceptsHttp: true,
+  check: checkWechat,
+  // Customer-service messages: WeChat counts daily quotas, not a rate; a moderate cap keeps bursts polite.
+  rateLimit: { perSecond: 50, maxPerSecond: 500 },
   send: sendWechat,
+  // Messages carry only the OpenID: the nickname, where WeChat still gives one, comes from the user-info API.
+  profile: wechatProfile,
   // Customer-service messages: within 48 hours of the customer's last message.
   window: { hours: 48 },
 });

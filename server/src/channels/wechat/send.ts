@@ -6,14 +6,14 @@ import type { WechatConfig } from './config';
 import { renderWechat } from './render';
 
 /** WeChat answers 200 with `errcode` other than 0 when it refuses. */
-const refusal = (body: unknown): string | undefined =>
+export const refusal = (body: unknown): string | undefined =>
   isJsonObject(body) && typeof body.errcode === 'number' && body.errcode !== 0 ? `${String(body.errmsg ?? 'refused')} (errcode ${body.errcode})` : undefined;
 
 /** Access tokens last two hours and are rate-limited: one per account is kept until shortly before it expires. */
 const tokens = new Map<string, { token: string; until: number }>();
 const EXPIRED_TOKEN = /errcode (40001|40014|42001)\)$/;
 
-async function accessToken(config: WechatConfig, io: SendIo, fresh: boolean): Promise<{ ok: true; token: string } | { ok: false; result: ApiResult }> {
+export async function accessToken(config: WechatConfig, io: SendIo, fresh: boolean): Promise<{ ok: true; token: string } | { ok: false; result: ApiResult }> {
   const key = `${io.apiUrls.wechat}|${config.appId}|${config.appSecret}`;
   const cached = tokens.get(key);
   if (!fresh && cached && cached.until > Date.now()) return { ok: true, token: cached.token };

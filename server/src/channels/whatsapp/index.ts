@@ -14,6 +14,8 @@ export const whatsapp = defineChannel({
   verify: verifyWhatsapp,
   parse: parseWhatsapp,
   send: sendWhatsapp,
+  // Cloud API: 80 messages a second per business number by default, up to 1000 once Meta raises it.
+  rateLimit: { perSecond: 80, maxPerSecond: 1000 },
   // The customer-service window: 24 hours after the customer's last message; then only templates.
   window: { hours: 24 },
   sendOutsideWindow: sendWhatsappTemplate,

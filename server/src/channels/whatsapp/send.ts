@@ -2,6 +2,7 @@ import type { Reply } from '@parley/shared';
 import { type Pause, callApi, sendInOrder } from '../http';
 import { cut, repliesAsText } from '../text';
 import type { Recipient, SendIo, SendResult } from '../types';
+import { metaThrottle } from '../meta/throttle';
 import type { WhatsappConfig } from './config';
 import { type WhatsappMessage, renderWhatsapp } from './render';
 
@@ -15,6 +16,7 @@ function sendMessages(messages: readonly (WhatsappMessage | Pause)[], to: Recipi
     callApi(io, {
       url: `${io.apiUrls.meta}/${config.phoneNumberId}/messages`,
       headers: { authorization: `Bearer ${config.accessToken}` },
+      throttle: metaThrottle,
       json: { messaging_product: 'whatsapp', recipient_type: 'individual', to: to.customerId, ...message },
     }),
     io.resumeAfter,
