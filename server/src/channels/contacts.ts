@@ -8,6 +8,7 @@ export interface ContactProfile {
 
 interface ContactStatements {
   upsert(row: { botId: string; channel: string; platformId: string; name: string | null; language: string | null; now: string }): void;
+  update(row: { botId: string; channel: string; platformId: string; name: string | null; language: string | null }): void;
   profile(botId: string, channel: string, platformId: string): ContactProfile | undefined;
 }
 
@@ -23,14 +24,21 @@ function statements(store: Store): ContactStatements {
      on conflict (bot_id, channel, platform_id) do update set
        name = coalesce(excluded.name, contacts.name), language = coalesce(excluded.language, contacts.language), last_seen_at = max(contacts.last_seen_at, excluded.last_seen_at)`,
   );
+  const update = store.sqlite.prepare(
+    'update contacts set name = coalesce(@name, name), language = coalesce(@language, language) where bot_id = @botId and channel = @channel and platform_id = @platformId',
+  );
   const select = store.sqlite.prepare<[string, string, string], { name: string | null; language: string | null }>('select name, language from contacts where bot_id = ? and channel = ? and platform_id = ?');
-  // Every turn reads its customer's profile; profiles change only through `upsert` below, so what was
+  // Every turn reads its customer's profile; profiles change only through `upsert` and `update`, so what was
   // read (or found missing) is kept until then. Bounded: the least recently written are dropped first.
   const profiles = new Map<string, ContactProfile | undefined>();
   const keyOf = (botId: string, channel: string, platformId: string) => `${botId}\u0000${channel}\u0000${platformId}`;
   const made: ContactStatements = {
     upsert(row) {
       upsert.run(row);
+      profiles.delete(keyOf(row.botId, row.channel, row.platformId));
+    },
+    update(row) {
+      update.run(row);
       profiles.delete(keyOf(row.botId, row.channel, row.platformId));
     },
     profile(botId, channel, platformId) {
@@ -58,12 +66,12 @@ export function upsertContact(store: Store, contact: { botId: string; channel: s
   const { customer } = contact;
   try {
     statements(store).upsert({
-    botId: contact.botId,
-    channel: contact.channel,
-    platformId: customer.id,
-    name: customer.name?.trim() || null,
-    language: customer.language?.trim() || null,
-    now: contact.now.toISOString(),
+      botId: contact.botId,
+      channel: contact.channel,
+      platformId: customer.id,
+      name: customer.name?.trim() || null,
+      language: customer.language?.trim() || null,
+      now: contact.now.toISOString(),
     });
     return true;
   } catch (error) {
@@ -78,9 +86,7 @@ export function upsertContact(store: Store, contact: { botId: string; channel: s
  * what it left out (WeChat's empty nickname) keeps what was known.
  */
 export function updateContactProfile(store: Store, contact: { botId: string; channel: string; platformId: string; name?: string; language?: string }): void {
-  store.sqlite
-    .prepare('update contacts set name = coalesce(@name, name), language = coalesce(@language, language) where bot_id = @botId and channel = @channel and platform_id = @platformId')
-    .run({ botId: contact.botId, channel: contact.channel, platformId: contact.platformId, name: contact.name?.trim() || null, language: contact.language?.trim() || null });
+  statements(store).update({ botId: contact.botId, channel: contact.channel, platformId: contact.platformId, name: contact.name?.trim() || null, language: contact.language?.trim() || null });
 }
 
 /** What is known of a conversation's customer, for the flow's `contact` variable. */
