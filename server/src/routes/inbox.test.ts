@@ -104,7 +104,15 @@ describe('the inbox', () => {
     expect((await ended.json()).replies).toEqual([]);
     // A new session: the flow starts again, and hands off again.
     expect(await customerSays(world.parley, 'guest-3', 'hello again')).toMatchObject([{ type: 'handoff' }]);
-    expect((await inboxOf(ana)).items).toHaveLength(1);
+    const [third] = (await inboxOf(ana)).items;
+    expect(third).toBeDefined();
+
+    // The older release API resolves the same way, and the inbox hears of every resolution once.
+    expect((await world.parley.request('POST', `/api/conversations/${third.conversationId}/release`, {})).status).toBe(200);
+    const count = (sql: string) => world.parley.deps.store.sqlite.prepare(sql).pluck().get();
+    expect(count("select count(*) from events where type = 'inbox.resolved'")).toBe(3);
+    expect(count("select count(*) from inbox_events where type = 'resolved'")).toBe(3);
+    expect((await inboxOf(ana, 'view=resolved')).items.map((i: { id: string }) => i.id).sort()).toEqual([first.id, second.id, third.id].sort());
   });
 
   it('transfers to another team, to an agent, back to the queue; an unknown queue is its own', async () => {
