@@ -1,3 +1,4 @@
+import { inboxDetailSchema, inboxListSchema } from '@parley/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type InboxWorld, addTeam, customerSays, inboxOf, inboxWorld } from '../inbox/testing';
 
@@ -18,6 +19,8 @@ describe('the inbox', () => {
 
     expect(await customerSays(world.parley, 'guest-1', 'My invoice is wrong')).toEqual([{ type: 'handoff', text: "I'm connecting you with a member of our team. They'll reply here.", queue: 'billing' }]);
     const waiting = await inboxOf(ana, 'view=waiting');
+    // The answers keep the wire contract the editor reads.
+    expect(inboxListSchema.safeParse(waiting).success).toBe(true);
     expect(waiting.counts).toEqual({ waiting: 1, mine: 0, all: 1, teams: [{ key: 'billing', name: 'Billing', waiting: 1, open: 1 }] });
     const [item] = waiting.items;
     expect(item).toMatchObject({
@@ -59,6 +62,7 @@ describe('the inbox', () => {
     expect(await customerSays(world.parley, 'guest-1', 'Invoice 2026-17')).toEqual([]);
 
     const detail = await (await ana.request('GET', `/api/inbox/${item.id}`)).json();
+    expect(inboxDetailSchema.safeParse(detail).error).toBeUndefined();
     expect(detail.item).toMatchObject({ status: 'assigned', assigneeName: 'Ana Agent', firstResponseAt: '2026-03-02T10:11:00.000Z', lastMessage: 'Invoice 2026-17', sla: { firstResponse: { state: 'met' } } });
     expect(detail.transcript.map((e: { from: string; text?: string }) => [e.from, e.text ?? ''])).toEqual([
       ['customer', 'My invoice is wrong'],
