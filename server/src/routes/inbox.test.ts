@@ -1,13 +1,15 @@
 import { inboxDetailSchema, inboxListSchema } from '@parley/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type InboxWorld, addTeam, customerSays, inboxOf, inboxWorld } from '../inbox/testing';
 
 let world: InboxWorld;
+const messagesSchema = z.object({ messages: z.array(z.object({ reply: z.looseObject({ type: z.string(), text: z.string().optional() }) })) });
 afterEach(() => world.parley.close());
 
 const later = async (widgetId: string) => {
   const response = await world.parley.request('GET', `/webhooks/web/support/conversations/${widgetId}/messages?after=0`);
-  return ((await response.json()).messages as { reply: { type: string; text?: string } }[]).map((m) => m.reply);
+  return messagesSchema.parse(await response.json()).messages.map((m) => m.reply);
 };
 
 describe('the inbox', () => {
