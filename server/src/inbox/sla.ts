@@ -3,7 +3,8 @@ import { queueWebhookEvent } from '../commerce/webhook-events';
 import type { Store } from '../db/open';
 import { type HandoffRow, events, handoffs } from '../db/schema';
 import { recordInboxEvent } from './events';
-import { slaOf } from './items';
+import { listTeams } from '../teams/teams';
+import { slaIn } from './items';
 
 type Kind = 'first_response' | 'resolution';
 const FLAG = { first_response: handoffs.firstResponseBreached, resolution: handoffs.resolutionBreached } as const;
@@ -38,9 +39,10 @@ export function checkSlaBreaches(store: Store, now: Date): number {
     .where(and(inArray(handoffs.status, ['waiting', 'assigned']), or(eq(handoffs.firstResponseBreached, false), eq(handoffs.resolutionBreached, false))))
     .limit(1_000)
     .all();
+  const teams = new Map(listTeams(store.db).map((team) => [team.key, team]));
   let breached = 0;
   for (const handoff of open) {
-    const sla = slaOf(store, handoff, now);
+    const sla = slaIn(teams.get(handoff.queue), handoff, now);
     if (!sla) continue;
     if (sla.firstResponse.state === 'breached' && !handoff.firstResponseBreached && breach(store, handoff, 'first_response', sla.firstResponse.dueAt, at)) breached++;
     if (sla.resolution.state === 'breached' && !handoff.resolutionBreached && breach(store, handoff, 'resolution', sla.resolution.dueAt, at)) breached++;
