@@ -20,16 +20,17 @@ export function afterResolved(store: Store, handoffIds: readonly string[], resol
   const { db } = store;
   if (handoffIds.length === 0) return;
   const resolved = db.select().from(handoffs).where(and(inArray(handoffs.id, [...handoffIds]), eq(handoffs.status, 'resolved'))).all();
-  for (const handoff of resolved) {
-    recordSystemLine(db, handoff, 'inbox.resolved', `${by.name} resolved the conversation and ${describe(handBack)}`, resolvedAt, { handBack });
-    recordInboxEvent(db, 'resolved', handoff, resolvedAt);
-    queueWebhookEvent(
-      db,
-      handoff.botId,
-      'handoff.resolved',
-      { handoffId: handoff.id, conversationId: handoff.conversationId, queue: handoff.queue, assigneeId: handoff.assigneeId, resolvedBy: by.id, handBack, queuedAt: handoff.createdAt, firstResponseAt: handoff.firstResponseAt, resolvedAt },
-      resolvedAt,
-    );
-  }
+  for (const handoff of resolved)
+    db.transaction((tx) => {
+      recordSystemLine(tx, handoff, 'inbox.resolved', `${by.name} resolved the conversation and ${describe(handBack)}`, resolvedAt, { handBack });
+      recordInboxEvent(tx, 'resolved', handoff, resolvedAt);
+      queueWebhookEvent(
+        tx,
+        handoff.botId,
+        'handoff.resolved',
+        { handoffId: handoff.id, conversationId: handoff.conversationId, queue: handoff.queue, assigneeId: handoff.assigneeId, resolvedBy: by.id, handBack, queuedAt: handoff.createdAt, firstResponseAt: handoff.firstResponseAt, resolvedAt },
+        resolvedAt,
+      );
+    });
   for (const team of new Set(resolved.map((handoff) => handoff.queue))) autoAssignTeam(store, team, now);
 }

@@ -11,19 +11,20 @@ const FLAG = { first_response: handoffs.firstResponseBreached, resolution: hando
 
 /** Marks one promise breached, once: only the tick that flips the flag reports it. */
 function breach(store: Store, handoff: HandoffRow, kind: Kind, dueAt: string | null, at: string): boolean {
-  const { db } = store;
-  const flag = FLAG[kind];
-  const flipped = db
-    .update(handoffs)
-    .set(kind === 'first_response' ? { firstResponseBreached: true } : { resolutionBreached: true })
-    .where(and(eq(handoffs.id, handoff.id), eq(flag, false)))
-    .run();
-  if (flipped.changes !== 1) return false;
-  const data = { kind, handoffId: handoff.id, queue: handoff.queue, assigneeId: handoff.assigneeId, queuedAt: handoff.createdAt, dueAt };
-  db.insert(events).values({ botId: handoff.botId, conversationId: handoff.conversationId, sessionId: handoff.sessionId, type: 'sla.breached', data: JSON.stringify(data), createdAt: at }).run();
-  queueWebhookEvent(db, handoff.botId, 'handoff.sla_breached', { ...data, conversationId: handoff.conversationId, breachedAt: at }, at);
-  recordInboxEvent(db, 'sla', handoff, at);
-  return true;
+  return store.db.transaction((db) => {
+    const flag = FLAG[kind];
+    const flipped = db
+      .update(handoffs)
+      .set(kind === 'first_response' ? { firstResponseBreached: true } : { resolutionBreached: true })
+      .where(and(eq(handoffs.id, handoff.id), eq(flag, false)))
+      .run();
+    if (flipped.changes !== 1) return false;
+    const data = { kind, handoffId: handoff.id, queue: handoff.queue, assigneeId: handoff.assigneeId, queuedAt: handoff.createdAt, dueAt };
+    db.insert(events).values({ botId: handoff.botId, conversationId: handoff.conversationId, sessionId: handoff.sessionId, type: 'sla.breached', data: JSON.stringify(data), createdAt: at }).run();
+    queueWebhookEvent(db, handoff.botId, 'handoff.sla_breached', { ...data, conversationId: handoff.conversationId, breachedAt: at }, at);
+    recordInboxEvent(db, 'sla', handoff, at);
+    return true;
+  });
 }
 
 /**
