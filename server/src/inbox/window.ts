@@ -32,8 +32,8 @@ export function templatesOf(config: Record<string, unknown> | undefined): { name
 export function agentWindow(deps: Pick<AppDeps, 'store' | 'channels' | 'connections'>, conversation: Conversation, now: Date): AgentWindow {
   const channel = deps.channels.get(conversation.channel);
   if (!channel?.window) return { open: true };
-  // The lead passes the sender ('agent') as windowOf's 4th argument once channels/window.ts takes it.
-  const state = windowCheck(deps.store)(channel.window, conversation, now);
+  // A person's reply: Messenger's HUMAN_AGENT tag keeps the window open longer for people than for the bot.
+  const state = windowCheck(deps.store)(channel.window, conversation, now, 'agent');
   if (state.open) return { open: true };
   const templates = templatesOf(deps.connections.get(conversation.botId, conversation.channel)?.config);
   const way = templates.length > 0 ? 'choose an approved template to write again' : `the ${channel.title} connection names no template or tag to write again`;
