@@ -11,7 +11,8 @@ import { STORM_SCRIPT, percentile, repliesByChat, runStorm, startStormRig } from
 
 const conversations = Number(process.env.STORM_CONVERSATIONS ?? 1_000);
 const copies = Number(process.env.STORM_COPIES ?? 3);
-const inFlight = Number(process.env.STORM_IN_FLIGHT ?? 64);
+// Telegram opens at most max_connections (default 40) webhook requests at once: 13 customers × 3 copies.
+const inFlight = Number(process.env.STORM_IN_FLIGHT ?? 13);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-storm-'));
 // Paid broadcasts lift Telegram's cap to 1000 messages a second: this measures Parley, not the cap.

@@ -48,11 +48,22 @@ function throttleOf(response: Response, body: unknown, check: ThrottleCheck | un
   return { ...said, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
 }
 
-/** One call to a platform's API, time-limited; failures come back as values, classified for retry. */
+/**
+ * One call to a platform's API, time-limited (from when it may start: the connection's send-rate cap,
+ * a pause the platform asked for and its limit of calls in flight come first); failures come back as
+ * values, classified for retry.
+ */
 export async function callApi(io: SendIo, call: ApiCall, check?: BodyCheck): Promise<ApiResult> {
+  const release = await io.pace?.();
+  try {
+    return await callNow(io, call, check);
+  } finally {
+    release?.();
+  }
+}
+
+async function callNow(io: SendIo, call: ApiCall, check?: BodyCheck): Promise<ApiResult> {
   let response: Response;
-  // The connection's send-rate cap (and any pause the platform asked for) before each call.
-  await io.pace?.();
   try {
     response = await io.fetch(call.url, {
       method: call.method ?? 'POST',

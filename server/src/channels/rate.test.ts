@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callApi } from './http';
 import { metaThrottle } from './meta/throttle';
-import { createBucket, retryAfterMs } from './rate';
+import { createBucket, createPacer, inFlightLimit, retryAfterMs } from './rate';
 import { telegramThrottle } from './telegram/send';
 import { type PlatformAnswer, type StandIn, startStandIn } from './testing/stand-in';
 
@@ -28,6 +28,30 @@ describe('the token bucket', () => {
     await vi.advanceTimersByTimeAsync(4_000);
     await Promise.all([a, b]);
     expect(times).toEqual({ a: 3_000, b: 0 });
+  });
+});
+
+describe('calls in flight', () => {
+  it("hold a connection's calls beyond its limit until one ends, in arrival order", async () => {
+    const pacer = createPacer(Date.now);
+    const to = { botId: 'shop', channel: 'telegram', externalKey: '42' };
+    const limit = { perSecond: 1000, maxPerSecond: 1000 };
+    expect(inFlightLimit(limit)).toBe(100);
+    expect(inFlightLimit(undefined)).toBe(64);
+    const releases = await Promise.all(Array.from({ length: 100 }, () => pacer.pace(to, limit)));
+    const started: number[] = [];
+    const waiting = [1, 2].map((index) => pacer.pace(to, limit).then((release) => (started.push(index), release)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started).toEqual([]);
+    // Another connection is not held.
+    (await pacer.pace({ ...to, channel: 'whatsapp' }, limit))();
+    releases[0]?.();
+    releases[0]?.();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(started).toEqual([1]);
+    releases[1]?.();
+    for (const release of await Promise.all(waiting)) release();
+    expect(started).toEqual([1, 2]);
   });
 });
 

@@ -87,16 +87,48 @@ export interface Destination {
   externalKey: string;
 }
 
+/**
+ * Calls in flight per connection, at most: a storm must not open hundreds of sockets to a platform at
+ * once (connections queue and time out, and a call that timed out after it was sent goes out twice).
+ * Enough to keep to the cap over a 100 ms round trip.
+ */
+export const inFlightLimit = (limit: RateLimit | undefined) => Math.max(64, Math.ceil((limit?.perSecond ?? 0) / 10));
+
+/** A counting semaphore per key, handing freed slots to waiters in arrival order. */
+function createSlots() {
+  const slots = new Map<string, { used: number; waiting: (() => void)[] }>();
+  return {
+    async take(key: string, max: number): Promise<() => void> {
+      const entry = slots.get(key) ?? { used: 0, waiting: [] };
+      slots.set(key, entry);
+      if (entry.used < max) entry.used++;
+      else await new Promise<void>((resolve) => entry.waiting.push(resolve));
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const next = entry.waiting.shift();
+        if (next) return next();
+        entry.used--;
+        if (entry.used === 0) slots.delete(key);
+      };
+    },
+  };
+}
+
 /** The buckets of every connection and chat: each platform call takes its slots; a throttling answer holds them. */
 export function createPacer(now: () => number) {
   const bucket = createBucket(now);
+  const inFlight = createSlots();
   const connectionKey = (to: Destination) => `${to.botId}\u0000${to.channel}`;
   const chatKey = (to: Destination) => `${connectionKey(to)}\u0000${to.externalKey}`;
   return {
-    async pace(to: Destination, limit: RateLimit | undefined) {
+    /** Resolves when the call may start, with the function that ends it. */
+    async pace(to: Destination, limit: RateLimit | undefined): Promise<() => void> {
       if (limit?.perChatPerSecond !== undefined) await bucket.take(chatKey(to), limit.perChatPerSecond, limit.chatBurst ?? 1);
       // Without a limit, only a pause the platform asked for holds the call.
       await bucket.take(connectionKey(to), limit?.perSecond ?? Number.POSITIVE_INFINITY, Math.max(1, limit?.perSecond ?? 1));
+      return inFlight.take(connectionKey(to), inFlightLimit(limit));
     },
     /** Nothing more to this chat (`chatOnly`) or this connection until `untilMs`. */
     hold(to: Destination, chatOnly: boolean, untilMs: number) {

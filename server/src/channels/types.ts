@@ -58,8 +58,11 @@ export interface SendIo {
   resumeAfter?: number;
   /** Names this delivery across retries, for platforms' idempotency keys (LINE's X-Line-Retry-Key). */
   deliveryKey?: string;
-  /** Waits for the connection's send-rate cap (and a pause the platform asked for) before each call. */
-  pace?: () => Promise<void>;
+  /**
+   * Waits for the connection's send-rate cap, a pause the platform asked for and a free slot among its
+   * calls in flight, before each call; the call gives the slot back with the function it returns.
+   */
+  pace?: () => Promise<() => void>;
 }
 
 export interface SendError {

@@ -123,6 +123,11 @@ export async function runStorm(rig: StormRig, options: StormOptions): Promise<St
       sent.on('error', reject);
       sent.end(body);
     });
+  // A platform keeps its connections open (Telegram: up to 40 by default): they are opened before the
+  // clock starts, or the storm would measure a few hundred TCP handshakes queuing on a busy loop.
+  await Promise.all(
+    Array.from({ length: options.inFlight * options.copies }, () => new Promise<void>((resolve, reject) => request(new URL('/api/health', rig.url), { agent }, (response) => response.resume().on('end', resolve)).on('error', reject).end())),
+  );
   const expected = options.conversations * STORM_SCRIPT.length;
   const started = performance.now();
   let next = 0;
