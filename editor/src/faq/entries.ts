@@ -1,4 +1,4 @@
-import type { FaqButton, FaqEntry } from '@parley/shared';
+import { type FaqButton, type FaqEntry, isLinkTarget } from '@parley/shared';
 
 /** Lower-cased, accents off: how the search box compares. */
 const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -45,6 +45,6 @@ export function textToButtons(text: string): FaqButton[] {
     const at = line.indexOf(ARROW);
     const title = (at < 0 ? line : line.slice(0, at)).trim();
     const target = at < 0 ? title : line.slice(at + ARROW.length).trim();
-    return /^https?:\/\//i.test(target) ? { title, url: target } : { title, payload: target };
+    return isLinkTarget(target) ? { title, url: target } : { title, payload: target };
   });
 }
