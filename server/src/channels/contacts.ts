@@ -12,6 +12,7 @@ interface ContactStatements {
 }
 
 // Prepared once per store: both run on every message.
+const PROFILES_KEPT = 100_000;
 const prepared = new WeakMap<Store, ContactStatements>();
 
 function statements(store: Store): ContactStatements {
@@ -23,12 +24,26 @@ function statements(store: Store): ContactStatements {
        name = coalesce(excluded.name, contacts.name), language = coalesce(excluded.language, contacts.language), last_seen_at = max(contacts.last_seen_at, excluded.last_seen_at)`,
   );
   const select = store.sqlite.prepare<[string, string, string], { name: string | null; language: string | null }>('select name, language from contacts where bot_id = ? and channel = ? and platform_id = ?');
+  // Every turn reads its customer's profile; profiles change only through `upsert` below, so what was
+  // read (or found missing) is kept until then. Bounded: the least recently written are dropped first.
+  const profiles = new Map<string, ContactProfile | undefined>();
+  const keyOf = (botId: string, channel: string, platformId: string) => `${botId}\u0000${channel}\u0000${platformId}`;
   const made: ContactStatements = {
-    upsert: (row) => void upsert.run(row),
+    upsert(row) {
+      upsert.run(row);
+      profiles.delete(keyOf(row.botId, row.channel, row.platformId));
+    },
     profile(botId, channel, platformId) {
+      const key = keyOf(botId, channel, platformId);
+      if (profiles.has(key)) return profiles.get(key);
       const row = select.get(botId, channel, platformId);
-      if (!row) return undefined;
-      return { ...(row.name === null ? {} : { name: row.name }), ...(row.language === null ? {} : { language: row.language }) };
+      const profile = row && { ...(row.name === null ? {} : { name: row.name }), ...(row.language === null ? {} : { language: row.language }) };
+      if (profiles.size >= PROFILES_KEPT) {
+        const oldest = profiles.keys().next();
+        if (!oldest.done) profiles.delete(oldest.value);
+      }
+      profiles.set(key, profile);
+      return profile;
     },
   };
   prepared.set(store, made);

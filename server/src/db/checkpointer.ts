@@ -1,13 +1,18 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
 
 /**
  * Checkpoints the WAL from a worker thread. A checkpoint copies pages into the database file and
  * syncs it, which can take milliseconds on a slow disk; left to SQLite's automatic checkpoint it
  * would run inside a commit on the event loop and stall every conversation. PASSIVE never blocks
- * the writer. (A TRUNCATE checkpoint here was seen to hold the writer past its busy timeout under load;
- * the WAL's size is bounded instead by the main connection's journal_size_limit, applied when the
- * writer wraps round to the start of a fully checkpointed WAL.)
+ * the writer. (A TRUNCATE checkpoint here was seen to hold the writer past its busy timeout under load.)
+ *
+ * Under steady writes a PASSIVE checkpoint never quite catches up: frames arrive while it copies, so
+ * the writer never finds the WAL fully checkpointed and never restarts it from the start, and the WAL
+ * grows without end. When it passes `catchUpPages`, the worker asks the main thread to finish the
+ * job (see openStore): the few frames left are copied there, between two transactions, and the next
+ * write starts the WAL over (cut back to journal_size_limit).
  */
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -18,12 +23,16 @@ let stopped = false;
 parentPort.on('message', (m) => { if (m === 'stop') { stopped = true; db.close(); process.exit(0); } });
 const tick = () => {
   if (stopped) return;
+  let long = false;
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    long = Boolean(result && result.log > workerData.catchUpPages);
+    if (long) parentPort.postMessage({ behind: result.log - result.checkpointed, log: result.log });
   } catch (error) {
     parentPort.postMessage(String(error && error.message || error));
   }
-  setTimeout(tick, workerData.intervalMs);
+  // While the WAL is long, keep copying so that the main thread's share stays small.
+  setTimeout(tick, long ? 0 : workerData.intervalMs);
 };
 setTimeout(tick, workerData.intervalMs);
 `;
@@ -32,14 +41,28 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-export function startCheckpointer(file: string, options: { intervalMs?: number; onError?: (message: string) => void } = {}): Checkpointer {
+export interface CheckpointerOptions {
+  intervalMs?: number;
+  /** WAL pages past which the main thread is asked to finish a checkpoint (default 4096: 16 MB). */
+  catchUpPages?: number;
+  onError?: (message: string) => void;
+  /** The WAL is long: checkpoint it on the writer's connection, between transactions. */
+  onLongLog?: () => void;
+}
+
+const longLogSchema = z.object({ behind: z.number(), log: z.number() });
+
+export function startCheckpointer(file: string, options: CheckpointerOptions = {}): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(workerSource, {
     eval: true,
-    workerData: { file, driver, intervalMs: options.intervalMs ?? 250 },
+    workerData: { file, driver, intervalMs: options.intervalMs ?? 250, catchUpPages: options.catchUpPages ?? 4096 },
   });
   worker.unref();
-  worker.on('message', (message) => options.onError?.(String(message)));
+  worker.on('message', (message: unknown) => {
+    if (longLogSchema.safeParse(message).success) options.onLongLog?.();
+    else options.onError?.(String(message));
+  });
   worker.on('error', (error) => options.onError?.(error.message));
   return {
     async stop() {

@@ -19,7 +19,7 @@ export interface Store {
 const migrationsFolder = path.join(path.dirname(createRequire(import.meta.url).resolve('@parley/server/package.json')), 'drizzle');
 
 /** Opens (creating if needed) the SQLite store in WAL mode and applies pending migrations. */
-export function openStore(file: string): Store {
+export function openStore(file: string, options: { walCatchUpPages?: number } = {}): Store {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
@@ -37,10 +37,16 @@ export function openStore(file: string): Store {
     file === ':memory:'
       ? undefined
       : startCheckpointer(file, {
+          catchUpPages: options.walCatchUpPages,
           onError: (message) => {
             // Without its checkpointer the WAL would grow for ever: SQLite takes checkpoints back.
             console.error(`WAL checkpointer: ${message}`);
             if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+          },
+          // Between two event-loop tasks no transaction is open and nothing else writes: this pass
+          // catches up (the worker copied all but the latest frames), so the next write restarts the WAL.
+          onLongLog: () => {
+            if (sqlite.open && !sqlite.inTransaction) sqlite.pragma('wal_checkpoint(PASSIVE)');
           },
         });
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
