@@ -57,6 +57,22 @@ export const primaryLanguage = (tag: string): string => (tag.split('-')[0] ?? ta
 /** Whether an entry can be answered: enabled, with a question and an answer written. */
 export const isAnswerable = (entry: FaqEntry): boolean => entry.enabled && entry.question !== '' && entry.answer.text !== '';
 
+/** `What time is check-in?` → `what-time-is-check-in`: an id for a new entry, unlike any in `taken`. */
+export function faqEntryId(question: string, taken: ReadonlySet<string>): string {
+  const base =
+    question
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40)
+      .replace(/-$/, '') || 'entry';
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+  return id;
+}
+
 /** Row indexes of entries whose id an earlier entry already has. */
 export function duplicateFaqIds(entries: readonly { id: string }[]): number[] {
   const seen = new Set<string>();
