@@ -5,14 +5,18 @@ import { z } from 'zod';
  * the conversation's language). It lives in the flow file, so it goes live with Publish like the graph.
  */
 
-const HTTP_URL = /^https?:\/\/\S+$/i;
+/** A web link, or one built from a variable (`{{parley.publicUrl}}/menu.png`). */
+const LINK = /^(https?:\/\/\S+|\{\{[^}]+\}\}\/\S*)$/i;
+
+/** Whether a button's target is a link (else it is a payload), as CSV and the editor read "Title => target". */
+export const isLinkTarget = (target: string): boolean => LINK.test(target);
 
 /** A button under an answer: a payload the flow receives, or a web page it opens. */
 export const faqButtonSchema = z
   .object({
     title: z.string().trim().min(1, 'a button needs a title').max(100),
     payload: z.string().trim().min(1).max(1_000).optional(),
-    url: z.string().trim().regex(HTTP_URL, 'a button link starts with http:// or https://').optional(),
+    url: z.string().trim().regex(LINK, 'a button link starts with http:// or https:// (or {{parley.publicUrl}}/)').optional(),
   })
   .refine((button) => (button.payload === undefined) !== (button.url === undefined), { message: 'a button has either a payload or a link, not both', path: ['url'] });
 
@@ -20,7 +24,7 @@ export const faqAnswerSchema = z.object({
   // Empty while being written: a draft keeps it, validateFlow reports it, nodes skip it.
   text: z.string().trim().max(4_096).meta({ label: 'Answer', widget: 'template' }),
   buttons: z.array(faqButtonSchema).max(10, 'an answer has at most 10 buttons').default([]).meta({ label: 'Buttons', widget: 'list' }),
-  imageUrl: z.string().trim().regex(HTTP_URL, 'the image link starts with http:// or https://').optional().meta({ label: 'Image', widget: 'url' }),
+  imageUrl: z.string().trim().regex(LINK, 'the image link starts with http:// or https:// (or {{parley.publicUrl}}/)').optional().meta({ label: 'Image', widget: 'url' }),
 });
 
 /** BCP 47 tag such as `en`, `pt-BR`. */
@@ -52,6 +56,22 @@ export const primaryLanguage = (tag: string): string => (tag.split('-')[0] ?? ta
 
 /** Whether an entry can be answered: enabled, with a question and an answer written. */
 export const isAnswerable = (entry: FaqEntry): boolean => entry.enabled && entry.question !== '' && entry.answer.text !== '';
+
+/** `What time is check-in?` → `what-time-is-check-in`: an id for a new entry, unlike any in `taken`. */
+export function faqEntryId(question: string, taken: ReadonlySet<string>): string {
+  const base =
+    question
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40)
+      .replace(/-$/, '') || 'entry';
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+  return id;
+}
 
 /** Row indexes of entries whose id an earlier entry already has. */
 export function duplicateFaqIds(entries: readonly { id: string }[]): number[] {

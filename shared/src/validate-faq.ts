@@ -1,4 +1,4 @@
-import { duplicateFaqIds, isAnswerable } from './faq';
+import { type FaqEntry, duplicateFaqIds, isAnswerable } from './faq';
 import type { Flow, FlowNode } from './flow';
 import type { NodeType } from './node-type';
 import { stringsAt } from './paths';
@@ -9,6 +9,13 @@ export interface FaqProblem {
   message: string;
   nodeId?: string;
   field?: string;
+}
+
+/** The texts an FAQ node may render from the table (answers, button titles and links): templates it reads. */
+export function faqTextsFor(table: readonly FaqEntry[], tags: readonly string[]): string[] {
+  return table
+    .filter((e) => isAnswerable(e) && (tags.length === 0 || tags.some((tag) => e.tags.includes(tag))))
+    .flatMap((e) => [e.answer.text, ...(e.answer.imageUrl === undefined ? [] : [e.answer.imageUrl]), ...e.answer.buttons.flatMap((b) => [b.title, b.url ?? ''])]);
 }
 
 /**

@@ -49,3 +49,15 @@ describe('validateFlow: the FAQ table', () => {
     expect(problemsWith([entry('wifi')], { tags: ['spa'] })).toMatchObject([{ code: 'faq-no-entries' }]);
   });
 });
+
+describe('validateFlow: templates in FAQ answers', () => {
+  it('reports a variable an answer reads that nothing sets, at the FAQ node that renders it', () => {
+    const problems = (faq: unknown[], variables: { name: string }[] = []) => {
+      const flow = flowOf([{ id: 'start', type: 'start' }, { id: 'faq', type: 'ask-faq' }], [['start', null, 'faq']], variables);
+      return validateFlow(flowSchema.parse({ ...flow, faq }), withFaq).filter((p) => p.code === 'variable-never-set');
+    };
+    const faq = [entry('wifi', { answer: { text: 'Network {{network}}, {{guest | dear guest}}.' } })];
+    expect(problems(faq)).toMatchObject([{ nodeId: 'faq', message: expect.stringContaining('{{network}}') }]);
+    expect(problems(faq, [{ name: 'network' }])).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import { allStrings, stringsAt } from './paths';
 import { nodePorts, waitsForCustomer } from './ports';
 import { fieldPath } from './problems';
 import { templateVariables } from './template';
-import { type FaqProblem, validateFaq } from './validate-faq';
+import { type FaqProblem, faqTextsFor, validateFaq } from './validate-faq';
 
 export interface FlowProblem {
   severity: 'error' | 'warning';
@@ -85,7 +85,9 @@ export function validateFlow(flow: Flow, catalog: NodeCatalog): FlowProblem[] {
     for (const { path, suffix } of type.variables.suffixedWrites ?? []) for (const name of stringsAt(data, path)) setVariables.add(`${name}${suffix}`);
     const local = new Set(type.variables.local ?? []);
     for (const path of type.variables.reads ?? []) for (const name of stringsAt(data, path)) reads.push({ node, name });
-    for (const text of allStrings(node.data))
+    // A node that answers from the FAQ renders its entries' templates: they count as its own.
+    const texts = type.readsFaq ? [...allStrings(node.data), ...faqTextsFor(flow.faq, stringsAt(node.data, type.readsFaq.tags))] : allStrings(node.data);
+    for (const text of texts)
       for (const name of templateVariables(text, { withDefaults: false })) if (!local.has(name.split('.')[0] ?? '')) reads.push({ node, name });
   }
 

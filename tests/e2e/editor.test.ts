@@ -292,14 +292,14 @@ describe('the visual editor', { timeout: 60_000 }, () => {
     const loaded = (await scripts()).filter((name) => !before.includes(name));
     expect(loaded.some((name) => /json\.worker/.test(name))).toBe(true);
     expect(loaded.length).toBeGreaterThan(1);
-    // The schema knows the format version: 2 is marked as wrong.
+    // The schema knows the format version: 3 is marked as wrong.
     await dialog.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
-    await page.keyboard.type('2,');
+    await page.keyboard.type('3,');
     await dialog.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 15_000 });
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await dialog.getByRole('alert').getByText(/newer Parley/).waitFor();

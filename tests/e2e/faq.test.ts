@@ -2,7 +2,8 @@
  * The FAQ page as a service manager uses it, in headless Chromium against the bundled server with the
  * example bots: a guest asks the hotel concierge something its FAQ does not know; the question shows
  * under "Unanswered questions", becomes an entry in one click (focused for its answer), and after
- * Publish the web channel and the test chat answer it.
+ * Publish the web channel and the test chat answer it. A CSV with bad rows imports nothing and lists
+ * them; a good one adds its entries; the export holds them all.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -68,9 +69,9 @@ describe('the FAQ page', { timeout: 60_000 }, () => {
       await page.getByRole('button', { name: 'Sign in with the token' }).click();
     }
     await page.getByRole('heading', { name: 'Bots', exact: true }).waitFor();
-    await page.getByRole('link', { name: /FAQ$/ }).filter({ hasText: 'FAQ' }).first().waitFor();
-    await page.goto(`${server.url}/bots/${BOT}/faq`);
+    await page.getByRole('link', { name: 'Hotel Miradouro: concierge FAQ' }).click();
     await page.getByRole('heading', { name: 'FAQ', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/bots/${BOT}/faq`);
     await page.locator('tr[data-id="parking"]').waitFor();
     await page.getByLabel('Search the FAQ').fill('garage');
     expect(await page.locator('tr[data-id]').count()).toBeGreaterThanOrEqual(1);
@@ -90,6 +91,31 @@ describe('the FAQ page', { timeout: 60_000 }, () => {
     await page.getByText(/Published as version \d+/).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'faq-page.png') });
     expect(await guestAsks('guest-2', 'is there a karaoke night')).toContain(ANSWER);
+  });
+
+  it('imports a CSV all or nothing, listing bad rows, and exports the table', async () => {
+    const dialog = page.locator('dialog[open]');
+    const importCsv = async (text: string) => {
+      await page.getByRole('button', { name: 'Import CSV' }).click();
+      await dialog.getByLabel('CSV file').setInputFiles({ name: 'faq.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+      await dialog.getByRole('button', { name: 'Import' }).click();
+    };
+    await importCsv(['question,answer,buttons', 'Do you rent bikes?,,', 'Is there a rooftop bar?,"Yes, on the 7th floor.",Open the map'].join('\n'));
+    const problems = dialog.locator('.problems-table tbody tr');
+    await problems.first().waitFor();
+    expect(await problems.allTextContents()).toEqual([expect.stringMatching(/^1answer/), expect.stringMatching(/^2buttons/)]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.locator('tr[data-id="do-you-rent-bikes"]').count()).toBe(0);
+
+    await importCsv(['question,answer,buttons', 'Do you rent bikes?,"Yes, €15 a day.",Book a bike => https://bikes.example/book'].join('\n'));
+    await page.getByText('Imported: 1 added, 0 updated').waitFor();
+    await page.locator('tr[data-id="do-you-rent-bikes"]').waitFor();
+
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = fs.readFileSync((await file.path()) ?? '', 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('id,question,alternatives,answer,buttons,imageUrl,tags,language,enabled');
+    expect(csv).toContain('do-you-rent-bikes,Do you rent bikes?,,"Yes, €15 a day.",Book a bike => https://bikes.example/book,,,,true');
+    expect(csv).toContain(`${QUESTION},`);
   });
 
   it('the test chat answers it too', async () => {

@@ -1,4 +1,4 @@
-import type { FaqButton, FaqEntry } from '@parley/shared';
+import { type FaqButton, type FaqEntry, faqEntryId, isLinkTarget } from '@parley/shared';
 
 /** Lower-cased, accents off: how the search box compares. */
 const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -13,18 +13,8 @@ export function filterEntries(entries: readonly FaqEntry[], query: string): FaqE
   });
 }
 
-/** `What time is check-in?` → `what-time-is-check-in`, unique among `taken`. */
-export function entryId(question: string, taken: ReadonlySet<string>): string {
-  const base =
-    fold(question)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40)
-      .replace(/-$/, '') || 'entry';
-  let id = base;
-  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-  return id;
-}
+/** A readable id for a new entry, unique among `taken` (shared with the CSV import). */
+export const entryId = faqEntryId;
 
 export function newEntry(taken: ReadonlySet<string>, init: { question?: string; alternatives?: string[] } = {}): FaqEntry {
   const question = init.question ?? '';
@@ -45,6 +35,6 @@ export function textToButtons(text: string): FaqButton[] {
     const at = line.indexOf(ARROW);
     const title = (at < 0 ? line : line.slice(0, at)).trim();
     const target = at < 0 ? title : line.slice(at + ARROW.length).trim();
-    return /^https?:\/\//i.test(target) ? { title, url: target } : { title, payload: target };
+    return isLinkTarget(target) ? { title, url: target } : { title, payload: target };
   });
 }

@@ -2,7 +2,7 @@ import { faqEntrySchema } from '@parley/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../api/http';
 import type { FaqSaved } from './api';
-import { type SaveFaq, createFaqStore } from './faq-store';
+import { type SaveFaq, createFaqStore, saveErrorText } from './faq-store';
 
 afterEach(() => vi.useRealTimers());
 
@@ -50,5 +50,15 @@ describe('FAQ store', () => {
     store.getState().add();
     expect(await store.getState().flush()).toBe(false);
     expect(store.getState().save.kind).toBe('conflict');
+  });
+});
+
+describe('a refused save, in the page words', () => {
+  it('names the entry by its question and the field by its label', () => {
+    const entries = [wifi, faqEntrySchema.parse({ id: 'menu', question: '', answer: { text: 'See it.' } })];
+    const error = (field: string) => ({ status: 400, code: 'invalid_input', field, message: `Body field "${field}": the image link starts with http:// or https://` });
+    expect(saveErrorText(error('faq.0.answer.imageUrl'), entries)).toBe('"Wi-Fi?", image link: the image link starts with http:// or https://');
+    expect(saveErrorText(error('faq.1.answer.buttons.0.url'), entries)).toMatch(/^"menu", buttons: /);
+    expect(saveErrorText({ status: 0, code: 'offline', message: 'The server cannot be reached.' }, entries)).toBe('The server cannot be reached.');
   });
 });

@@ -1,7 +1,7 @@
 import type { FaqEntry } from '@parley/shared';
 import { createStore } from 'zustand/vanilla';
 import type { Problem } from '../api/bots';
-import type { ApiResult } from '../api/http';
+import type { ApiError, ApiResult } from '../api/http';
 import type { FaqSaved } from './api';
 import { newEntry } from './entries';
 
@@ -21,6 +21,19 @@ export interface FaqState {
   remove(id: string): void;
   /** Saves now what is waiting; true once the server has everything. */
   flush(): Promise<boolean>;
+}
+
+const FIELD_NAMES: Record<string, string> = { 'answer.text': 'answer', 'answer.imageUrl': 'image link', 'answer.buttons': 'buttons', alternatives: 'other phrasings' };
+
+/** A refused save in the page's words: the entry by its question (or id), the field, what is wrong. */
+export function saveErrorText(error: ApiError, entries: readonly FaqEntry[]): string {
+  const at = /^faq\.(\d+)\.(.+)$/.exec(error.field ?? '');
+  const entry = at ? entries[Number(at[1])] : undefined;
+  if (!at || !entry) return error.message;
+  // `alternatives.2` → alternatives, `answer.buttons.0.url` → answer.buttons
+  const path = (at[2] ?? '').replace(/\.\d+(\..*)?$/, '');
+  const said = error.message.replace(/^Body field "[^"]*": /, '');
+  return `"${entry.question || entry.id}", ${FIELD_NAMES[path] ?? path}: ${said}`;
 }
 
 export type SaveFaq = (faq: FaqEntry[], revision: number) => Promise<ApiResult<FaqSaved>>;
@@ -55,7 +68,7 @@ export function createFaqStore(saveFaq: SaveFaq, delayMs = 600) {
       inFlight = saveFaq(entries, revision).then((saved) => {
         inFlight = null;
         if (!saved.ok) {
-          set({ save: saved.error.code === 'edited_elsewhere' ? { kind: 'conflict' } : { kind: 'error', message: saved.error.message } });
+          set({ save: saved.error.code === 'edited_elsewhere' ? { kind: 'conflict' } : { kind: 'error', message: saveErrorText(saved.error, entries) } });
           return false;
         }
         const changed = edits !== sentEdits;

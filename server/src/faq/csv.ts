@@ -1,4 +1,4 @@
-import type { FaqEntry } from '@parley/shared';
+import { type FaqEntry, isLinkTarget } from '@parley/shared';
 import { parse } from 'csv-parse/sync';
 import { type AppError, type Result, fail, ok } from '../errors';
 
@@ -76,7 +76,7 @@ export function buttonsCell(text: string | undefined): { buttons: Record<string,
     if (at < 0) return { buttons, problem: `write each button as "Title ${ARROW} payload" or "Title ${ARROW} https://link", not "${item}"` };
     const title = item.slice(0, at).trim();
     const target = item.slice(at + ARROW.length).trim();
-    buttons.push(/^https?:\/\//i.test(target) ? { title, url: target } : { title, payload: target });
+    buttons.push(isLinkTarget(target) ? { title, url: target } : { title, payload: target });
   }
   return { buttons };
 }

@@ -1,4 +1,4 @@
-import { type FaqEntry, type FlowProblem, faqEntrySchema } from '@parley/shared';
+import { type FaqEntry, type FlowProblem, faqEntryId, faqEntrySchema } from '@parley/shared';
 import { getDraft } from '../bots/draft';
 import type { AppDeps } from '../deps';
 import { type Result, fail, ok } from '../errors';
@@ -22,25 +22,6 @@ export interface FaqImported {
 const TRUE = new Set(['true', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
 
-/** `What time is check-in?` → `what-time-is-check-in`: an id for a row that brings none. */
-function slug(question: string): string {
-  const base = question
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40)
-    .replace(/-$/, '');
-  return base || 'entry';
-}
-
-function uniqueId(base: string, taken: Set<string>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-  return id;
-}
-
 /** A zod path inside an entry → the CSV column that holds it. */
 function columnOf(path: readonly PropertyKey[]): string {
   const [first, second] = path;
@@ -48,7 +29,7 @@ function columnOf(path: readonly PropertyKey[]): string {
   return String(first ?? '');
 }
 
-function entryOf({ row, cells }: CsvRow, problems: FaqRowProblem[]): FaqEntry | undefined {
+function entryOf({ row, cells }: CsvRow, id: string, problems: FaqRowProblem[]): FaqEntry | undefined {
   const { buttons, problem } = buttonsCell(cells.buttons);
   if (problem) problems.push({ row, field: 'buttons', message: problem });
   const enabledText = (cells.enabled ?? '').toLowerCase();
@@ -57,7 +38,7 @@ function entryOf({ row, cells }: CsvRow, problems: FaqRowProblem[]): FaqEntry | 
   if (!cells.question) problems.push({ row, field: 'question', message: 'every entry needs its question' });
   if (!cells.answer) problems.push({ row, field: 'answer', message: 'every entry needs its answer' });
   const parsed = faqEntrySchema.safeParse({
-    id: cells.id || 'pending',
+    id,
     question: cells.question ?? '',
     alternatives: listCell(cells.alternatives),
     answer: { text: cells.answer ?? '', buttons, ...(cells.imageUrl ? { imageUrl: cells.imageUrl } : {}) },
@@ -88,12 +69,11 @@ export function importFaqCsv(deps: AppDeps, botId: string, body: string, mode: '
   const seen = new Map<string, number>();
   const entries: FaqEntry[] = [];
   for (const row of rows.value) {
-    const entry = entryOf(row, problems);
+    // A row without an id gets one from its question, unlike any other in the table or the file.
+    const id = row.cells.id || faqEntryId(row.cells.question ?? '', taken);
+    taken.add(id);
+    const entry = entryOf(row, id, problems);
     if (!entry) continue;
-    if (!row.cells.id) {
-      entry.id = uniqueId(slug(entry.question), taken);
-      taken.add(entry.id);
-    }
     const earlier = seen.get(entry.id);
     if (earlier !== undefined) problems.push({ row: row.row, field: 'id', message: `row ${earlier} already has the id "${entry.id}"` });
     seen.set(entry.id, row.row);

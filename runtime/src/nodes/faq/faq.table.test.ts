@@ -6,7 +6,7 @@ import { builtInCatalog } from '../registry';
 const rows: FaqEntryInput[] = [
   { id: 'spa-hours', question: 'When is the spa open?', alternatives: ['spa opening hours'], answer: { text: 'The spa opens 9 am to 8 pm.' }, tags: ['spa'] },
   { id: 'pool-hours', question: 'When is the pool open?', alternatives: ['pool opening hours'], answer: { text: 'The pool opens 7 am to 10 pm.' }, tags: ['pool'] },
-  { id: 'menu', question: 'Can I see the menu?', answer: { text: 'Here is our menu.', imageUrl: 'https://example.test/menu.png', buttons: [{ title: 'Book a table', payload: 'book' }] } },
+  { id: 'menu', question: 'Can I see the menu?', answer: { text: 'Here is our menu.', imageUrl: '{{parley.publicUrl}}/menu.png', buttons: [{ title: 'Book a table', payload: 'book' }] } },
   { id: 'site', question: 'Where is your website?', answer: { text: 'All about us online.', buttons: [{ title: 'Open', url: 'https://example.test/' }, { title: 'Call me', payload: 'call' }] } },
   { id: 'parking-pt', question: 'Vocês têm estacionamento?', alternatives: ['onde posso estacionar'], answer: { text: 'Sim, garagem a 25 €.' }, language: 'pt' },
   { id: 'parking-en', question: 'Do you have parking?', alternatives: ['where can I park'], answer: { text: 'Yes, a garage at €25.' }, language: 'en' },
@@ -27,7 +27,7 @@ function chatWith(data: Record<string, unknown>, system: { language?: string } =
     ],
     { faq },
   );
-  const chat = testChat(flow, { system: { contact: system } });
+  const chat = testChat(flow, { system: { contact: system, parley: { publicUrl: 'https://example.test' } } });
   chat.say('hi');
   return chat;
 }
@@ -46,7 +46,7 @@ describe('faq node reads the FAQ table', () => {
     expect(texts(chatWith({}, { language: 'de' }).say('where can I park my car?'))).toEqual(['Yes, a garage at €25.']);
   });
 
-  it('renders a rich answer: image, then the text with its buttons', () => {
+  it('renders a rich answer: image (its link a template), then the text with its buttons', () => {
     const replies = chatWith({}).say('can I see the menu');
     expect(replies).toEqual([
       { type: 'image', url: 'https://example.test/menu.png' },
