@@ -12,9 +12,16 @@ export type FaqColumn = (typeof FAQ_COLUMNS)[number];
 const LIST = '|';
 const ARROW = '=>';
 
-function cell(text: string): string {
+// A spreadsheet runs a cell starting with these as a formula (CSV injection): exported with a leading
+// apostrophe, which spreadsheets hide and the import takes off again.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(raw: string): string {
+  const text = FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+const unescapedCell = (text: string): string => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text);
 
 const buttonText = (b: FaqEntry['answer']['buttons'][number]): string => `${b.title} ${ARROW} ${b.url ?? b.payload ?? ''}`;
 
@@ -58,7 +65,7 @@ export function readFaqCsv(body: string): Result<CsvRow[]> {
     data.map((record, index) => {
       const cells: Partial<Record<FaqColumn, string>> = {};
       columns.forEach((column, i) => {
-        cells[column] = (record[i] ?? '').trim();
+        cells[column] = unescapedCell(record[i] ?? '').trim();
       });
       return { row: index + 1, cells };
     }),

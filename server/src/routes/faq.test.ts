@@ -87,6 +87,16 @@ describe('FAQ CSV', () => {
     expect((await getFaq()).faq).toEqual(before);
   });
 
+  it('exports cells a spreadsheet would run as formulas behind an apostrophe, and imports them back as written', async () => {
+    const risky = { id: 'sum', question: '=SUM(A1:A9)', alternatives: ['+1 555 0100', '@home'], answer: { text: '-5% off tonight' } };
+    await parley.request('PUT', '/api/bots/hotel/faq', { faq: [risky] });
+    const text = await (await parley.request('GET', '/api/bots/hotel/faq.csv')).text();
+    expect(text.split('\r\n')[1]).toBe("sum,'=SUM(A1:A9),'+1 555 0100 | @home,'-5% off tonight,,,,,true");
+    const before = (await getFaq()).faq;
+    expect(await (await csv(text, '?mode=replace')).json()).toMatchObject({ updated: 1 });
+    expect((await getFaq()).faq).toEqual(before);
+  });
+
   it('merges by id, gives rows without id one, and reports every bad row with nothing imported', async () => {
     const bad = await csv(['question,answer,enabled,buttons', 'Is there a gym?,,yes,', ',Some answer,maybe,', 'Pool?,Open 7-22,true,Book it'].join('\n'));
     expect(bad.status).toBe(400);
