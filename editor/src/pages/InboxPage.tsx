@@ -15,7 +15,7 @@ export function InboxPage({ view, handoffId }: { view: Extract<AuthView, { phase
   const list = useInbox((s) => s.list);
   const listError = useInbox((s) => s.listError);
   const now = useInbox((s) => s.now);
-  const connected = useLiveInbox();
+  const connected = useLiveInbox(view.method);
   useEffect(() => {
     void inboxStore.getState().refreshList();
     void inboxStore.getState().loadReference();
@@ -35,7 +35,7 @@ export function InboxPage({ view, handoffId }: { view: Extract<AuthView, { phase
         <header className="inbox-list-head">
           <h1 id="inbox-title">Inbox</h1>
           <span className={connected ? 'badge live' : 'badge'} role="status">
-            {connected ? 'Live' : 'Reconnecting…'}
+            {view.method === 'token' ? 'Refreshed every 15 s' : connected ? 'Live' : 'Reconnecting…'}
           </span>
         </header>
         <Alert>{listError}</Alert>
