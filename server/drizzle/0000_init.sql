@@ -116,6 +116,7 @@ CREATE TABLE `handoffs` (
 CREATE INDEX `handoffs_open` ON `handoffs` (`status`,`queue`);--> statement-breakpoint
 CREATE INDEX `handoffs_conversation` ON `handoffs` (`conversation_id`);--> statement-breakpoint
 CREATE INDEX `handoffs_assignee` ON `handoffs` (`assignee_id`,`status`);--> statement-breakpoint
+CREATE INDEX `handoffs_unannounced` ON `handoffs` (`created_at`) WHERE announced_at is null;--> statement-breakpoint
 CREATE TABLE `payments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`bot_id` text NOT NULL,

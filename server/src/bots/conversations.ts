@@ -5,6 +5,8 @@ import { isWithPerson, readJson } from '../turns/load';
 import type { AppDeps } from '../deps';
 import { type Result, fail, notFound, ok } from '../errors';
 import { findBot } from './find';
+import { openHandoffIds } from '../inbox/handoffs';
+import { afterResolved } from '../inbox/resolved';
 
 /** Stored JSON, parsed for the reader; a value that does not parse is shown as the text it is. */
 function parsed(text: string | null): unknown {
@@ -73,7 +75,7 @@ export function getConversation({ store }: AppDeps, conversationId: string) {
  * A person hands the conversation back to the bot: its waiting hand-offs are marked released in the
  * same commit as the turn that resumes the flow (at `nodeId` when given, else where it waited).
  */
-export async function releaseConversation(deps: AppDeps, conversationId: string, options: { nodeId?: string; by?: string } = {}): Promise<Result<{ replies: Reply[] }>> {
+export async function releaseConversation(deps: AppDeps, conversationId: string, options: { nodeId?: string; by?: string; byId?: string } = {}): Promise<Result<{ replies: Reply[] }>> {
   const { db } = deps.store;
   const conversation = db.select().from(conversations).where(eq(conversations.id, conversationId)).get();
   if (!conversation) return fail(notFound('Conversation', conversationId));
@@ -99,7 +101,9 @@ export async function releaseConversation(deps: AppDeps, conversationId: string,
   }
 
   const releasedAt = deps.now().toISOString();
+  const open = openHandoffIds(db, conversationId);
   const outcome = await deps.pipeline.deliver(conversationId, { kind: 'released', nodeId, by: options.by ?? 'admin' }, { kind: 'releaseHandoffs', conversationId, at: releasedAt });
   if (!outcome.ok) return outcome.error.status === 409 && outcome.error.code === 'conflict' ? notInHandoff : outcome;
+  afterResolved(deps.store, open, releasedAt, { id: options.byId ?? null, name: options.by ?? 'admin' }, nodeId === undefined ? { to: 'waiting' } : { to: 'node', nodeId }, deps.now());
   return ok({ replies: outcome.value.replies });
 }

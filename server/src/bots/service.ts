@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { settleOrder } from '../commerce/orders';
-import { bots, conversations, events, flowVersions, handoffs, orders, payments, products, timers, turns, waitlist, webhookDeliveries, webhooks } from '../db/schema';
+import { bots, conversations, events, flowVersions, handoffs, inboxEvents, inboxNotes, orders, payments, products, timers, turns, waitlist, webhookDeliveries, webhooks } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { type AppError, type Result, fail, notFound, ok } from '../errors';
 import { invalidInput } from '../http/validate';
@@ -133,6 +133,9 @@ export function deleteBot(deps: AppDeps, botId: string): Result<{ deleted: strin
     tx.delete(orders).where(eq(orders.botId, botId)).run();
     tx.delete(waitlist).where(eq(waitlist.botId, botId)).run();
     tx.delete(payments).where(eq(payments.botId, botId)).run();
+    // The inbox's notes and live events about this bot's conversations go with them.
+    tx.delete(inboxNotes).where(inArray(inboxNotes.conversationId, ofBot)).run();
+    tx.delete(inboxEvents).where(inArray(inboxEvents.conversationId, ofBot)).run();
     tx.delete(handoffs).where(eq(handoffs.botId, botId)).run();
     tx.delete(conversations).where(eq(conversations.botId, botId)).run();
     tx.delete(products).where(eq(products.botId, botId)).run();

@@ -176,7 +176,13 @@ export const handoffs = sqliteTable(
     firstResponseBreached: integer('first_response_breached', { mode: 'boolean' }).notNull().default(false),
     resolutionBreached: integer('resolution_breached', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('handoffs_open').on(t.status, t.queue), index('handoffs_conversation').on(t.conversationId), index('handoffs_assignee').on(t.assigneeId, t.status)],
+  (t) => [
+    index('handoffs_open').on(t.status, t.queue),
+    index('handoffs_conversation').on(t.conversationId),
+    index('handoffs_assignee').on(t.assigneeId, t.status),
+    // The scheduler looks for hand-offs not yet announced every second: only those are indexed.
+    index('handoffs_unannounced').on(t.createdAt).where(sql`announced_at is null`),
+  ],
 );
 
 export const timers = sqliteTable(

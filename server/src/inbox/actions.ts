@@ -2,7 +2,7 @@ import type { assignSchema } from '@parley/shared';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Caller } from '../auth/caller';
-import { agentPresence, handoffs, inboxNotes, users } from '../db/schema';
+import { type HandoffRow, agentPresence, handoffs, inboxNotes, users } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { type Result, fail, ok } from '../errors';
 import { newId } from '../ids';
@@ -46,16 +46,21 @@ export function assign(deps: AppDeps, handoffId: string, to: z.output<typeof ass
   const freed = handoff.status === 'assigned' ? handoff.queue : null;
   let current = handoff;
   if (to.teamKey !== undefined && to.teamKey !== handoff.queue) {
-    db.update(handoffs).set({ queue: to.teamKey, status: 'waiting', assigneeId: null }).where(eq(handoffs.id, handoff.id)).run();
-    current = { ...handoff, queue: to.teamKey, status: 'waiting', assigneeId: null };
-    recordSystemLine(db, current, 'inbox.transferred', `${by.name} transferred the conversation from "${handoff.queue}" to "${to.teamKey}"`, at, { from: handoff.queue, to: to.teamKey });
-    recordInboxEvent(db, 'assigned', current, at);
+    const moved: HandoffRow = { ...handoff, queue: to.teamKey, status: 'waiting', assigneeId: null };
+    db.transaction((tx) => {
+      tx.update(handoffs).set({ queue: moved.queue, status: 'waiting', assigneeId: null }).where(eq(handoffs.id, handoff.id)).run();
+      recordSystemLine(tx, moved, 'inbox.transferred', `${by.name} transferred the conversation from "${handoff.queue}" to "${moved.queue}"`, at, { from: handoff.queue, to: moved.queue });
+      recordInboxEvent(tx, 'assigned', moved, at);
+    });
+    current = moved;
   }
   if (typeof to.agentId === 'string') assignHandoff(db, current, to.agentId, at, 'assigned');
   else if (to.agentId === null && current.status === 'assigned') {
-    db.update(handoffs).set({ status: 'waiting', assigneeId: null }).where(eq(handoffs.id, handoff.id)).run();
-    recordSystemLine(db, current, 'inbox.unassigned', `${by.name} put the conversation back in the queue`, at);
-    recordInboxEvent(db, 'assigned', current, at);
+    db.transaction((tx) => {
+      tx.update(handoffs).set({ status: 'waiting', assigneeId: null }).where(eq(handoffs.id, handoff.id)).run();
+      recordSystemLine(tx, current, 'inbox.unassigned', `${by.name} put the conversation back in the queue`, at);
+      recordInboxEvent(tx, 'assigned', current, at);
+    });
   }
   // A freed agent takes the next in their team; a transferred conversation finds someone in its new team.
   if (freed !== null) autoAssignTeam(deps.store, freed, now);
@@ -70,8 +75,10 @@ export function addNote(deps: AppDeps, handoffId: string, text: string, agent: A
   if (!found.ok) return found;
   const at = deps.now().toISOString();
   const id = newId('note');
-  db.insert(inboxNotes).values({ id, handoffId, conversationId: found.value.conversationId, userId: agent.id, text, createdAt: at }).run();
-  recordInboxEvent(db, 'note', found.value, at);
+  db.transaction((tx) => {
+    tx.insert(inboxNotes).values({ id, handoffId, conversationId: found.value.conversationId, userId: agent.id, text, createdAt: at }).run();
+    recordInboxEvent(tx, 'note', found.value, at);
+  });
   return ok({ noteId: id });
 }
 

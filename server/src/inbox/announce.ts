@@ -15,11 +15,16 @@ export function announceHandoffs(store: Store, now: Date, conversationId?: strin
   const teams = new Set<string>();
   let count = 0;
   for (const handoff of unannounced(store.db, conversationId)) {
-    if (!markAnnounced(store.db, handoff.id, at)) continue;
+    // The mark and what it announces commit together: a crash between them neither loses nor repeats one.
+    const announced = store.db.transaction((tx) => {
+      if (!markAnnounced(tx, handoff.id, at)) return false;
+      recordSystemLine(tx, handoff, 'inbox.queued', `Handed to the "${handoff.queue}" queue`, at, { priority: handoff.priority });
+      recordInboxEvent(tx, 'queued', handoff, at);
+      queueWebhookEvent(tx, handoff.botId, 'handoff.queued', { handoffId: handoff.id, conversationId: handoff.conversationId, queue: handoff.queue, priority: handoff.priority, summary: handoff.summary, queuedAt: handoff.createdAt }, at);
+      return true;
+    });
+    if (!announced) continue;
     count++;
-    recordSystemLine(store.db, handoff, 'inbox.queued', `Handed to the "${handoff.queue}" queue`, at, { priority: handoff.priority });
-    recordInboxEvent(store.db, 'queued', handoff, at);
-    queueWebhookEvent(store.db, handoff.botId, 'handoff.queued', { handoffId: handoff.id, conversationId: handoff.conversationId, queue: handoff.queue, priority: handoff.priority, summary: handoff.summary, queuedAt: handoff.createdAt }, at);
     if (handoff.status === 'waiting') teams.add(handoff.queue);
   }
   for (const team of teams) autoAssignTeam(store, team, now);

@@ -39,17 +39,19 @@ export function userName(db: Db, id: string): string {
 
 /** Gives a hand-off to an agent; auto-assignment and claims take only waiting ones (someone else may have been first). */
 export function assignHandoff(db: Db, handoff: HandoffRow, agentId: string, at: string, how: 'auto' | 'claimed' | 'assigned'): boolean {
-  const changed = db
-    .update(handoffs)
-    .set({ status: 'assigned', assigneeId: agentId })
-    .where(and(eq(handoffs.id, handoff.id), inArray(handoffs.status, how === 'assigned' ? ['waiting', 'assigned'] : ['waiting'])))
-    .run();
-  if (changed.changes !== 1) return false;
-  const name = userName(db, agentId);
-  const text = how === 'claimed' ? `${name} took the conversation` : how === 'auto' ? `Assigned to ${name} (round-robin)` : `Assigned to ${name}`;
-  recordSystemLine(db, handoff, 'inbox.assigned', text, at, { agentId, how });
-  recordInboxEvent(db, 'assigned', handoff, at);
-  return true;
+  return db.transaction((tx) => {
+    const changed = tx
+      .update(handoffs)
+      .set({ status: 'assigned', assigneeId: agentId })
+      .where(and(eq(handoffs.id, handoff.id), inArray(handoffs.status, how === 'assigned' ? ['waiting', 'assigned'] : ['waiting'])))
+      .run();
+    if (changed.changes !== 1) return false;
+    const name = userName(tx, agentId);
+    const text = how === 'claimed' ? `${name} took the conversation` : how === 'auto' ? `Assigned to ${name} (round-robin)` : `Assigned to ${name}`;
+    recordSystemLine(tx, handoff, 'inbox.assigned', text, at, { agentId, how });
+    recordInboxEvent(tx, 'assigned', handoff, at);
+    return true;
+  });
 }
 
 /**

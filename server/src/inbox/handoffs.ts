@@ -3,6 +3,16 @@ import type { Db } from '../db/open';
 import { type HandoffRow, handoffs } from '../db/schema';
 import { type Result, fail, notFound, ok } from '../errors';
 
+/** Ids of a conversation's open hand-offs (what a release resolves). */
+export function openHandoffIds(db: Db, conversationId: string): string[] {
+  return db
+    .select({ id: handoffs.id })
+    .from(handoffs)
+    .where(and(eq(handoffs.conversationId, conversationId), inArray(handoffs.status, ['waiting', 'assigned'])))
+    .all()
+    .map((row) => row.id);
+}
+
 /** The hand-off a conversation is in now (waiting or assigned), if any. */
 export function openHandoffOf(db: Db, conversationId: string): HandoffRow | undefined {
   return db

@@ -1,4 +1,6 @@
+import { loadExampleBots } from '@parley/examples';
 import { afterEach, describe, expect, it } from 'vitest';
+import { seedExampleTeams } from '../teams/examples';
 import { type InboxWorld, addTeam, customerSays, inboxOf, inboxWorld } from './testing';
 
 let world: InboxWorld;
@@ -42,5 +44,25 @@ describe("out of the team's hours", () => {
     world.parley.close();
     world = await inboxWorld({ at: '2026-03-07T10:00:00Z', queue: 'night-shift' });
     expect(await customerSays(world.parley, 'g2', 'help')).toMatchObject([{ type: 'handoff', text: "I'm connecting you with a member of our team. They'll reply here." }]);
+  });
+});
+
+describe('the airline example with its seeded team', () => {
+  it('says the flow’s out-of-hours message once, queues, and stays silent', async () => {
+    const airline = loadExampleBots().find((bot) => bot.id === 'airline-support');
+    // Sunday 8 March, 11:00 in Paris.
+    world = await inboxWorld({ at: '2026-03-08T10:00:00Z', flow: airline?.flow });
+    seedExampleTeams(world.parley.deps.store, ['airline-support'], world.clock.now());
+    await customerSays(world.parley, 't1', 'hi');
+    const closed = await customerSays(world.parley, 't1', 'agent');
+    expect(closed.map((reply: { text: string }) => reply.text)).toEqual([
+      expect.stringContaining('offline right now and back on Monday, March 9 at 8:00 AM'),
+      'You can add your booking reference, flight number and any details here; the team will see everything when they pick up your conversation.',
+    ]);
+    expect(await customerSays(world.parley, 't1', 'AF1234, booking XK9P2')).toEqual([]);
+    const [ana] = world.agents;
+    if (!ana) throw new Error('agents');
+    const [item] = (await inboxOf(ana, 'view=waiting&team=customer-care')).items;
+    expect(item).toMatchObject({ teamKey: 'customer-care', lastMessage: 'AF1234, booking XK9P2', sla: { firstResponse: { dueAt: '2026-03-09T08:00:00.000Z', state: 'running' } } });
   });
 });

@@ -1,4 +1,4 @@
-import { type BusinessHours, type InboxItem, type Inbound, inboundSchema, slaStatus } from '@parley/shared';
+import { type BusinessHours, type InboxItem, type Inbound, type Team, inboundSchema, slaStatus } from '@parley/shared';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { contactProfile } from '../channels/contacts';
 import type { Store } from '../db/open';
@@ -31,7 +31,10 @@ const CUSTOMER_KINDS = ['text', 'postback', 'attachment'];
 
 /** Both SLA clocks of a hand-off, in its team's hours; null when the team promises nothing. */
 export function slaOf(store: Store, handoff: HandoffRow, now: Date): InboxItem['sla'] {
-  const team = teamByKey(store.db, handoff.queue);
+  return slaIn(teamByKey(store.db, handoff.queue), handoff, now);
+}
+
+export function slaIn(team: Team | undefined, handoff: HandoffRow, now: Date): InboxItem['sla'] {
   if (!team?.sla) return null;
   const clocks = slaStatus(
     hoursOf(team) ?? ALWAYS_OPEN,

@@ -1,18 +1,15 @@
-import { type resolveSchema, sessionSchema } from '@parley/shared';
+import { sessionSchema } from '@parley/shared';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { releaseConversation } from '../bots/conversations';
-import { queueWebhookEvent } from '../commerce/webhook-events';
 import { conversations, handoffs, turns } from '../db/schema';
 import type { AppDeps } from '../deps';
-import { type Result, fail, notFound, ok } from '../errors';
+import { type Result, fail, ok } from '../errors';
 import { readJson } from '../turns/load';
 import type { Agent } from './actions';
-import { autoAssignTeam } from './assign';
-import { recordInboxEvent, recordSystemLine } from './events';
-import { findOpenHandoff } from './handoffs';
+import { findOpenHandoff, openHandoffIds } from './handoffs';
+import { type HandBack, afterResolved } from './resolved';
 
-type HandBack = z.output<typeof resolveSchema>['handBack'];
 const handoffState = z.object({ effectId: z.string() });
 
 /** The session as its latest turn left it. */
@@ -36,8 +33,6 @@ async function endConversation(deps: AppDeps, conversationId: string, at: string
   return deps.pipeline.deliver(conversationId, { kind: 'effect', effectId: state.data.effectId, ok: true, result: { end: true } }, { kind: 'releaseHandoffs', conversationId, at });
 }
 
-const describe = (handBack: HandBack) => (handBack.to === 'node' ? `handed back to the bot at "${handBack.nodeId}"` : handBack.to === 'waiting' ? 'handed back to the bot where it waited' : 'ended the conversation');
-
 /**
  * Resolves a hand-off: the bot continues at a node, where it waited, or the session ends. When the
  * session is no longer with a person (it ended on its own), the hand-off is resolved all the same.
@@ -48,11 +43,12 @@ export async function resolve(deps: AppDeps, handoffId: string, handBack: HandBa
   if (!found.ok) return found;
   const handoff = found.value;
   const at = deps.now().toISOString();
+  const open = openHandoffIds(db, handoff.conversationId);
   let replies: unknown[] = [];
   const outcome: Result<unknown> =
     handBack.to === 'end'
       ? await endConversation(deps, handoff.conversationId, at)
-      : await releaseConversation(deps, handoff.conversationId, { nodeId: handBack.to === 'node' ? handBack.nodeId : undefined, by: agent.name }).then((released) => {
+      : await releaseConversation(deps, handoff.conversationId, { nodeId: handBack.to === 'node' ? handBack.nodeId : undefined, by: agent.name, byId: agent.id }).then((released) => {
           if (released.ok) replies = released.value.replies;
           return released;
         });
@@ -61,12 +57,7 @@ export async function resolve(deps: AppDeps, handoffId: string, handBack: HandBa
     if (handBack.to === 'node') return fail({ status: 409, code: 'not_in_handoff', message: `${outcome.error.message} Resolve it with "end" instead.` });
     db.update(handoffs).set({ status: 'resolved', resolvedAt: at }).where(and(eq(handoffs.id, handoff.id), inArray(handoffs.status, ['waiting', 'assigned']))).run();
   }
-  const resolved = db.select().from(handoffs).where(eq(handoffs.id, handoff.id)).get();
-  if (!resolved) return fail(notFound('Hand-off', handoffId));
-  recordSystemLine(db, handoff, 'inbox.resolved', `${agent.name} resolved the conversation and ${describe(handBack)}`, at, { handBack });
-  recordInboxEvent(db, 'resolved', handoff, at);
-  queueWebhookEvent(db, handoff.botId, 'handoff.resolved', { handoffId: handoff.id, conversationId: handoff.conversationId, queue: handoff.queue, assigneeId: handoff.assigneeId, resolvedBy: agent.id, handBack, queuedAt: handoff.createdAt, firstResponseAt: resolved.firstResponseAt, resolvedAt: resolved.resolvedAt ?? at }, at);
-  // The agent has room for the next conversation waiting in the team.
-  autoAssignTeam(deps.store, handoff.queue, deps.now());
+  // A release did this bookkeeping itself (bots/conversations.ts); ending, or resolving a session gone, does it here.
+  if (handBack.to === 'end' || !outcome.ok) afterResolved(deps.store, open, at, agent, handBack, deps.now());
   return ok({ handoffId, replies });
 }

@@ -86,7 +86,7 @@ describe('conversations', () => {
     await parley.request('POST', '/api/bots/support/products', [{ sku: 'A', title: 'A', price: 1, currency: 'USD' }]);
     expect((await parley.request('DELETE', '/api/bots/support')).status).toBe(200);
     const count = (table: string) => Number(parley.deps.store.sqlite.prepare(`select count(*) from ${table}`).pluck().get());
-    for (const table of ['bots', 'flow_versions', 'conversations', 'turns', 'events', 'handoffs', 'products']) expect(count(table), table).toBe(0);
+    for (const table of ['bots', 'flow_versions', 'conversations', 'turns', 'events', 'handoffs', 'inbox_events', 'products']) expect(count(table), table).toBe(0);
     expect((await parley.request('POST', '/webhooks/web/support', { conversationId: 'c3', text: 'hi' })).status).toBe(404);
   });
 });

@@ -1,12 +1,15 @@
+import { inboxDetailSchema, inboxListSchema } from '@parley/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type InboxWorld, addTeam, customerSays, inboxOf, inboxWorld } from '../inbox/testing';
 
 let world: InboxWorld;
+const messagesSchema = z.object({ messages: z.array(z.object({ reply: z.looseObject({ type: z.string(), text: z.string().optional() }) })) });
 afterEach(() => world.parley.close());
 
 const later = async (widgetId: string) => {
   const response = await world.parley.request('GET', `/webhooks/web/support/conversations/${widgetId}/messages?after=0`);
-  return ((await response.json()).messages as { reply: { type: string; text?: string } }[]).map((m) => m.reply);
+  return messagesSchema.parse(await response.json()).messages.map((m) => m.reply);
 };
 
 describe('the inbox', () => {
@@ -18,6 +21,8 @@ describe('the inbox', () => {
 
     expect(await customerSays(world.parley, 'guest-1', 'My invoice is wrong')).toEqual([{ type: 'handoff', text: "I'm connecting you with a member of our team. They'll reply here.", queue: 'billing' }]);
     const waiting = await inboxOf(ana, 'view=waiting');
+    // The answers keep the wire contract the editor reads.
+    expect(inboxListSchema.safeParse(waiting).success).toBe(true);
     expect(waiting.counts).toEqual({ waiting: 1, mine: 0, all: 1, teams: [{ key: 'billing', name: 'Billing', waiting: 1, open: 1 }] });
     const [item] = waiting.items;
     expect(item).toMatchObject({
@@ -59,6 +64,7 @@ describe('the inbox', () => {
     expect(await customerSays(world.parley, 'guest-1', 'Invoice 2026-17')).toEqual([]);
 
     const detail = await (await ana.request('GET', `/api/inbox/${item.id}`)).json();
+    expect(inboxDetailSchema.safeParse(detail).error).toBeUndefined();
     expect(detail.item).toMatchObject({ status: 'assigned', assigneeName: 'Ana Agent', firstResponseAt: '2026-03-02T10:11:00.000Z', lastMessage: 'Invoice 2026-17', sla: { firstResponse: { state: 'met' } } });
     expect(detail.transcript.map((e: { from: string; text?: string }) => [e.from, e.text ?? ''])).toEqual([
       ['customer', 'My invoice is wrong'],
@@ -104,7 +110,15 @@ describe('the inbox', () => {
     expect((await ended.json()).replies).toEqual([]);
     // A new session: the flow starts again, and hands off again.
     expect(await customerSays(world.parley, 'guest-3', 'hello again')).toMatchObject([{ type: 'handoff' }]);
-    expect((await inboxOf(ana)).items).toHaveLength(1);
+    const [third] = (await inboxOf(ana)).items;
+    expect(third).toBeDefined();
+
+    // The older release API resolves the same way, and the inbox hears of every resolution once.
+    expect((await world.parley.request('POST', `/api/conversations/${third.conversationId}/release`, {})).status).toBe(200);
+    const count = (sql: string) => world.parley.deps.store.sqlite.prepare(sql).pluck().get();
+    expect(count("select count(*) from events where type = 'inbox.resolved'")).toBe(3);
+    expect(count("select count(*) from inbox_events where type = 'resolved'")).toBe(3);
+    expect((await inboxOf(ana, 'view=resolved')).items.map((i: { id: string }) => i.id).sort()).toEqual([first.id, second.id, third.id].sort());
   });
 
   it('transfers to another team, to an agent, back to the queue; an unknown queue is its own', async () => {

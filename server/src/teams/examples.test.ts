@@ -27,7 +27,8 @@ describe('seeding the examples', () => {
         businessHours: { timezone: 'Europe/Paris', weekly: { mon: [{ from: '08:00', to: '20:00' }], fri: [{ from: '08:00', to: '20:00' }] } },
         sla: { firstResponseMinutes: 60, resolutionMinutes: 480 },
       });
-      expect(byKey.get('customer-care')?.businessHours?.weekly.sat).toBeUndefined();
+      expect(byKey.get('customer-care')?.businessHours?.weekly.sat).toEqual([{ from: '09:00', to: '17:00' }]);
+      expect(byKey.get('customer-care')?.businessHours?.weekly.sun).toBeUndefined();
       // Seeding again adds nothing.
       await seedExampleBots(parley.deps);
       expect(listTeams(parley.deps.store.db)).toHaveLength(teams.length);

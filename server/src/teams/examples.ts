@@ -16,7 +16,8 @@ const EXAMPLE_TEAMS: Record<string, TeamInput[]> = {
     {
       key: 'customer-care',
       name: 'Customer care',
-      businessHours: { timezone: 'Europe/Paris', weekly: weekdays('08:00', '20:00'), holidays: [] },
+      // As the example's hand-off node promises: weekdays 08:00–20:00, Saturdays 09:00–17:00, closed on holidays.
+      businessHours: { timezone: 'Europe/Paris', weekly: { ...weekdays('08:00', '20:00'), sat: [{ from: '09:00', to: '17:00' }] }, holidays: ['2026-05-01', '2026-12-25', '2027-01-01', '2027-05-01', '2027-12-25'] },
       sla: { firstResponseMinutes: 60, resolutionMinutes: 480 },
       maxOpenPerAgent: 4,
     },

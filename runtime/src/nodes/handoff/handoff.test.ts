@@ -181,10 +181,23 @@ describe('handoff node', () => {
     own.say('agent');
     expect(texts(answer(own, { accepted: true, outOfHours: { nextOpening: '2026-03-09T08:00:00.000Z', timezone: 'America/New_York' } }).replies)).toEqual(['Closed. Back Monday, March 9 at 4:00 AM.']);
 
-    const told = testChat(handoffFlow({ text: 'Queued for the morning.' }), { initialVars: { handoff: { queue: 'support', status: 'out_of_hours' } } });
+    const told = testChat(handoffFlow({ text: 'Queued for the morning.' }), {
+      initialVars: { handoff: { queue: 'support', status: 'out_of_hours', nextOpening: '2026-03-09T08:00:00.000Z' } },
+      now: at('2026-03-07T10:00:00Z'),
+    });
     told.say('agent');
     expect(texts(answer(told, { accepted: true, outOfHours: { nextOpening: null, timezone: 'UTC' } }).replies)).toEqual(['Queued for the morning.']);
     expect(told.vars.handoff).toMatchObject({ nextOpening: null, nextOpeningText: '' });
+
+    // Told about an opening that has passed since: the customer hears the out-of-hours notice again.
+    const stale = testChat(handoffFlow({ text: 'Queued for the morning.' }), {
+      initialVars: { handoff: { queue: 'support', status: 'out_of_hours', nextOpening: '2026-03-02T08:00:00.000Z' } },
+      now: at('2026-03-07T10:00:00Z'),
+    });
+    stale.say('agent');
+    expect(texts(answer(stale, { accepted: true, outOfHours: { nextOpening: null, timezone: 'UTC' } }).replies)).toEqual([
+      "Our team is away right now. Your conversation is queued and they'll reply here as soon as they are back.",
+    ]);
   });
 
   it('ends the session when the person closes the conversation', () => {

@@ -67,8 +67,12 @@ type OutOfHoursAnswer = NonNullable<z.output<typeof handoffResult>['outOfHours']
 /** What the server feeds back when a person resolves the conversation and ends it. */
 const endResult = z.object({ end: z.literal(true) });
 
-/** Set by this node's own hours on the way here: the customer was just told the team is away. */
-const toldOutOfHours = z.object({ status: z.literal('out_of_hours') });
+/** Set by a node's own hours on the way here: the customer was told the team is away until an opening still ahead. */
+const toldOutOfHours = z.object({ status: z.literal('out_of_hours'), nextOpening: z.string() });
+const wasToldClosed = (ctx: NodeContext) => {
+  const told = toldOutOfHours.safeParse(ctx.vars.handoff);
+  return told.success && Date.parse(told.data.nextOpening) > ctx.now.getTime();
+};
 
 const QUEUED_CLOSED = "Our team is away right now. Your conversation is queued and they'll reply here {{handoff.nextOpeningText | as soon as they are back}}.";
 
@@ -134,7 +138,7 @@ function start(data: Config, ctx: NodeContext): NodeStep {
   const effectId = ctx.newId('handoff');
   const summary = data.summary ? ctx.render(data.summary) : defaultSummary(ctx.vars);
   return wait(
-    { phase: 'requesting', effectId, queue: data.queue, ...(toldOutOfHours.safeParse(ctx.vars.handoff).success ? { toldClosed: true } : {}) },
+    { phase: 'requesting', effectId, queue: data.queue, ...(wasToldClosed(ctx) ? { toldClosed: true } : {}) },
     {
       set: { handoff: { queue: data.queue, status: 'requested' } },
       effects: [{ kind: 'handoff', id: effectId, queue: data.queue, priority: data.priority, summary, vars: { ...ctx.vars } }],
