@@ -4,7 +4,6 @@ import { Alert } from '../components/Alert';
 import { ConversationList } from '../inbox/ConversationList';
 import { ConversationPane } from '../inbox/ConversationPane';
 import { InboxSidebar } from '../inbox/InboxSidebar';
-import { rememberedOnline } from '../inbox/inbox-store';
 import { inboxStore, useInbox } from '../inbox/use-inbox';
 import { useLiveInbox } from '../inbox/use-live-inbox';
 import { inboxPath, navigate } from '../router';
@@ -16,12 +15,10 @@ export function InboxPage({ view, handoffId }: { view: Extract<AuthView, { phase
   const listError = useInbox((s) => s.listError);
   const now = useInbox((s) => s.now);
   const connected = useLiveInbox(view.method);
+  const agentKey = view.user?.id ?? 'token';
   useEffect(() => {
-    void inboxStore.getState().refreshList();
-    void inboxStore.getState().loadReference();
-    const online = rememberedOnline();
-    if (online !== null) void inboxStore.getState().setOnline(online);
-  }, []);
+    void inboxStore.getState().begin(agentKey);
+  }, [agentKey]);
   useEffect(() => {
     void inboxStore.getState().open(handoffId);
   }, [handoffId]);
