@@ -104,6 +104,7 @@ describe('a guest handed from the bot to an agent and back', { timeout: 90_000 }
     await frontDesk.getByRole('button', { name: 'Edit Front desk' }).click();
     const teamDialog = admin.getByRole('dialog', { name: 'Edit Front desk' });
     await teamDialog.getByLabel(new RegExp(AGENT.name)).check();
+    await admin.screenshot({ path: path.join(SHOTS, 'inbox-team-dialog.png') });
     await teamDialog.getByRole('button', { name: 'Save' }).click();
     await teamDialog.waitFor({ state: 'detached' });
     await expect.poll(async () => (await frontDesk.getByRole('cell').nth(2).textContent()) ?? '').toBe('1');
