@@ -164,6 +164,7 @@ describe('a guest handed from the bot to an agent and back', { timeout: 90_000 }
     expect(text).toMatch(/waiting (under a minute|1 min)/);
     expect(text).toMatch(/First response: (9|10) min left/);
     expect(await agent.getByRole('button', { name: /^Waiting \d+$/ }).textContent()).toBe('Waiting1');
+    expect(await agent.title()).toBe('(1) Inbox · Parley');
     expect(await agent.evaluate(() => 'inboxNeverReloaded' in window)).toBe(true);
     await agent.screenshot({ path: path.join(SHOTS, 'inbox-conversation-arrived.png') });
 

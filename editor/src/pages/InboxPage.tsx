@@ -22,6 +22,15 @@ export function InboxPage({ view, handoffId }: { view: Extract<AuthView, { phase
   useEffect(() => {
     void inboxStore.getState().open(handoffId);
   }, [handoffId]);
+  // The tab says how many wait, so an agent working elsewhere sees new ones arrive.
+  const waiting = list?.counts.waiting ?? 0;
+  useEffect(() => {
+    const before = document.title;
+    document.title = waiting > 0 ? `(${waiting}) Inbox · Parley` : 'Inbox · Parley';
+    return () => {
+      document.title = before;
+    };
+  }, [waiting]);
   const openConversation = useCallback((id: string) => navigate(inboxPath(id)), []);
   const me = view.user ? { id: view.user.id, name: view.user.name } : null;
 
