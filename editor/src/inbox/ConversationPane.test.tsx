@@ -86,7 +86,7 @@ describe('the open conversation', () => {
     expect(screen.getByRole('alert').textContent).toBe('give the attachment as a full http(s) address');
     await user.clear(screen.getByLabelText('Attachment 1 address'));
     await user.type(screen.getByLabelText('Attachment 1 address'), 'https://hotel.example/map.pdf');
-    await user.type(screen.getByLabelText('Name'), 'Map');
+    await user.type(screen.getByLabelText('Attachment 1 name'), 'Map');
     await user.click(screen.getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(posts()).toEqual([['/api/inbox/h1/reply', { text: '', attachments: [{ url: 'https://hotel.example/map.pdf', name: 'Map' }] }]]));
 
