@@ -104,9 +104,11 @@ describe('a guest handed from the bot to an agent and back', { timeout: 90_000 }
     await frontDesk.getByRole('button', { name: 'Edit Front desk' }).click();
     const teamDialog = admin.getByRole('dialog', { name: 'Edit Front desk' });
     await teamDialog.getByLabel(new RegExp(AGENT.name)).check();
+    await admin.screenshot({ path: path.join(SHOTS, 'inbox-team-dialog.png') });
     await teamDialog.getByRole('button', { name: 'Save' }).click();
     await teamDialog.waitFor({ state: 'detached' });
     await expect.poll(async () => (await frontDesk.getByRole('cell').nth(2).textContent()) ?? '').toBe('1');
+    await admin.screenshot({ path: path.join(SHOTS, 'inbox-teams-page.png') });
     // And writes the answer agents give most often, for the front desk.
     await admin.getByRole('link', { name: 'Canned responses' }).click();
     await admin.getByRole('button', { name: 'New canned response' }).click();
@@ -162,7 +164,9 @@ describe('a guest handed from the bot to an agent and back', { timeout: 90_000 }
     expect(text).toMatch(/waiting (under a minute|1 min)/);
     expect(text).toMatch(/First response: (9|10) min left/);
     expect(await agent.getByRole('button', { name: /^Waiting \d+$/ }).textContent()).toBe('Waiting1');
+    expect(await agent.title()).toBe('(1) Inbox · Parley');
     expect(await agent.evaluate(() => 'inboxNeverReloaded' in window)).toBe(true);
+    await agent.screenshot({ path: path.join(SHOTS, 'inbox-conversation-arrived.png') });
 
     await row.getByRole('button').click();
     const log = pane().getByRole('list', { name: 'Conversation' });

@@ -15,7 +15,7 @@ export function Attachments({ files, onChange }: { files: readonly DraftAttachme
             <input type="url" placeholder="https://…" value={file.url} onChange={(e) => edit(index, { url: e.target.value })} />
           </label>
           <label>
-            Name
+            Attachment {index + 1} name
             <input value={file.name} onChange={(e) => edit(index, { name: e.target.value })} />
           </label>
           <button type="button" className="icon" aria-label={`Remove attachment ${index + 1}`} onClick={() => onChange(files.filter((_, at) => at !== index))}>

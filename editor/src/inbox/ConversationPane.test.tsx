@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cannedResponseSchema } from '@parley/shared';
+import { cannedResponseSchema, teamSchema } from '@parley/shared';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -86,7 +86,7 @@ describe('the open conversation', () => {
     expect(screen.getByRole('alert').textContent).toBe('give the attachment as a full http(s) address');
     await user.clear(screen.getByLabelText('Attachment 1 address'));
     await user.type(screen.getByLabelText('Attachment 1 address'), 'https://hotel.example/map.pdf');
-    await user.type(screen.getByLabelText('Name'), 'Map');
+    await user.type(screen.getByLabelText('Attachment 1 name'), 'Map');
     await user.click(screen.getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(posts()).toEqual([['/api/inbox/h1/reply', { text: '', attachments: [{ url: 'https://hotel.example/map.pdf', name: 'Map' }] }]]));
 
@@ -122,6 +122,29 @@ describe('the open conversation', () => {
         ['/api/inbox/h1/claim', {}],
         ['/api/inbox/h1/resolve', { handBack: { to: 'node', nodeId: 'bye' } }],
         ['/api/inbox/h1/resolve', { handBack: { to: 'waiting' } }],
+      ]),
+    );
+  });
+
+  it('transfers to another team, or gives it back to the queue', async () => {
+    const team = (key: string, name: string) => teamSchema.parse({ id: key, key, name, createdAt: '2026-11-25T10:00:00Z', updatedAt: '2026-11-25T10:00:00Z' });
+    inboxStore.setState({ teams: [team('front-desk', 'Front desk'), team('spa', 'Spa')] });
+    const user = userEvent.setup();
+    await openPane();
+    await user.click(screen.getByRole('button', { name: 'Assign or transfer…' }));
+    let dialog = screen.getByRole('dialog', { name: 'Assign the conversation' });
+    // Without the users list (not an administrator), the agent can take it or queue it.
+    expect(within(dialog).getAllByRole('option', { name: /Me|Nobody/ }).map((o) => o.textContent)).toEqual(['Me (Cleo)', 'Nobody: back to the queue']);
+    await user.selectOptions(within(dialog).getByLabelText('Team'), 'spa');
+    await user.click(within(dialog).getByRole('button', { name: 'Transfer' }));
+    await user.click(screen.getByRole('button', { name: 'Assign or transfer…' }));
+    dialog = screen.getByRole('dialog', { name: 'Assign the conversation' });
+    await user.selectOptions(within(dialog).getByLabelText('Agent'), '');
+    await user.click(within(dialog).getByRole('button', { name: 'Assign' }));
+    await waitFor(() =>
+      expect(posts()).toEqual([
+        ['/api/inbox/h1/assign', { teamKey: 'spa' }],
+        ['/api/inbox/h1/assign', { agentId: null }],
       ]),
     );
   });

@@ -24,7 +24,7 @@ function Actions({ detail, me }: { detail: InboxDetail; me: Me }) {
   if (item.status === 'resolved') return null;
   return (
     <div className="actions">
-      {me && item.assigneeId !== me.id && (
+      {(me ? item.assigneeId !== me.id : item.assigneeId === null) && (
         <button type="button" className="primary" disabled={busy} onClick={() => void claim()}>
           Claim
         </button>

@@ -2,8 +2,11 @@ import type { AgentReply, CannedResponse, InboxDetail, InboxList, InboxView, Tea
 import { createStore } from 'zustand/vanilla';
 import * as api from '../api/inbox';
 import type { ApiResult } from '../api/http';
+import { remember, rememberedOnline } from './presence-memory';
 
 export interface InboxState {
+  /** Whose inbox this is (a user id, or "token"): a different sign-in starts from scratch. */
+  agentKey: string | null;
   view: InboxView;
   /** The queue the list is narrowed to; null: every queue. */
   team: string | null;
@@ -24,6 +27,8 @@ export interface InboxState {
 }
 
 export interface InboxActions {
+  /** Opens the inbox for a signed-in agent: loads it, and says their remembered presence again. */
+  begin(agentKey: string): Promise<void>;
   setView(view: InboxView): Promise<void>;
   setTeam(team: string | null): Promise<void>;
   refreshList(): Promise<void>;
@@ -43,27 +48,6 @@ export interface InboxActions {
 
 export type InboxStore = InboxState & InboxActions;
 
-/**
- * The server keeps presence but does not report it: the agent's last choice is kept in this browser
- * and said again when the inbox opens, so a reload does not silently show "Away" while online.
- */
-const PRESENCE_KEY = 'parley.inbox.online';
-function remember(online: boolean) {
-  try {
-    localStorage.setItem(PRESENCE_KEY, online ? 'online' : 'away');
-  } catch {
-    // Storage refused (private mode): the toggle still works for this visit.
-  }
-}
-export function rememberedOnline(): boolean | null {
-  try {
-    const stored = localStorage.getItem(PRESENCE_KEY);
-    return stored === null ? null : stored === 'online';
-  } catch {
-    return null;
-  }
-}
-
 export function createInboxStore(clock: () => number = Date.now) {
   return createStore<InboxStore>()((set, get) => {
     // Answers can arrive out of order (a view switched while a list was loading): only the latest request counts.
@@ -81,7 +65,8 @@ export function createInboxStore(clock: () => number = Date.now) {
       return answer.ok;
     }
 
-    return {
+    const blank = (): InboxState => ({
+      agentKey: null,
       view: 'waiting',
       team: null,
       list: null,
@@ -96,6 +81,16 @@ export function createInboxStore(clock: () => number = Date.now) {
       teams: [],
       canned: [],
       now: clock(),
+    });
+
+    return {
+      ...blank(),
+
+      async begin(agentKey) {
+        if (get().agentKey !== agentKey) set({ ...blank(), agentKey });
+        const online = rememberedOnline(agentKey);
+        await Promise.all([get().refreshList(), get().loadReference(), online === null ? undefined : get().setOnline(online)]);
+      },
 
       async setView(view) {
         set({ view });
@@ -145,7 +140,8 @@ export function createInboxStore(clock: () => number = Date.now) {
         const answer = await api.setPresence(online);
         if (answer.ok) {
           set({ online: answer.value.online, presenceError: '' });
-          remember(answer.value.online);
+          const agentKey = get().agentKey;
+          if (agentKey) remember(agentKey, answer.value.online);
         } else set({ online: before, presenceError: answer.error.message });
         return answer.ok;
       },

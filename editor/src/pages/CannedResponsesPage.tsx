@@ -57,13 +57,15 @@ export function CannedResponsesPage() {
                 </td>
                 <td className="canned-text">{response.text}</td>
                 <td>{teamName(response.teamKey)}</td>
-                <td className="actions">
-                  <button type="button" aria-label={`Edit /${response.shortcut}`} onClick={() => setEditing({ response })}>
-                    Edit
-                  </button>
-                  <button type="button" className="danger" aria-label={`Delete /${response.shortcut}`} onClick={() => setRemoving(response)}>
-                    Delete
-                  </button>
+                <td>
+                  <div className="actions">
+                    <button type="button" aria-label={`Edit /${response.shortcut}`} onClick={() => setEditing({ response })}>
+                      Edit
+                    </button>
+                    <button type="button" className="danger" aria-label={`Delete /${response.shortcut}`} onClick={() => setRemoving(response)}>
+                      Delete
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

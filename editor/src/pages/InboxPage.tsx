@@ -4,7 +4,6 @@ import { Alert } from '../components/Alert';
 import { ConversationList } from '../inbox/ConversationList';
 import { ConversationPane } from '../inbox/ConversationPane';
 import { InboxSidebar } from '../inbox/InboxSidebar';
-import { rememberedOnline } from '../inbox/inbox-store';
 import { inboxStore, useInbox } from '../inbox/use-inbox';
 import { useLiveInbox } from '../inbox/use-live-inbox';
 import { inboxPath, navigate } from '../router';
@@ -15,16 +14,23 @@ export function InboxPage({ view, handoffId }: { view: Extract<AuthView, { phase
   const list = useInbox((s) => s.list);
   const listError = useInbox((s) => s.listError);
   const now = useInbox((s) => s.now);
-  const connected = useLiveInbox();
+  const connected = useLiveInbox(view.method);
+  const agentKey = view.user?.id ?? 'token';
   useEffect(() => {
-    void inboxStore.getState().refreshList();
-    void inboxStore.getState().loadReference();
-    const online = rememberedOnline();
-    if (online !== null) void inboxStore.getState().setOnline(online);
-  }, []);
+    void inboxStore.getState().begin(agentKey);
+  }, [agentKey]);
   useEffect(() => {
     void inboxStore.getState().open(handoffId);
   }, [handoffId]);
+  // The tab says how many wait, so an agent working elsewhere sees new ones arrive.
+  const waiting = list?.counts.waiting ?? 0;
+  useEffect(() => {
+    const before = document.title;
+    document.title = waiting > 0 ? `(${waiting}) Inbox · Parley` : 'Inbox · Parley';
+    return () => {
+      document.title = before;
+    };
+  }, [waiting]);
   const openConversation = useCallback((id: string) => navigate(inboxPath(id)), []);
   const me = view.user ? { id: view.user.id, name: view.user.name } : null;
 
@@ -35,7 +41,7 @@ export function InboxPage({ view, handoffId }: { view: Extract<AuthView, { phase
         <header className="inbox-list-head">
           <h1 id="inbox-title">Inbox</h1>
           <span className={connected ? 'badge live' : 'badge'} role="status">
-            {connected ? 'Live' : 'Reconnecting…'}
+            {view.method === 'token' ? 'Refreshed every 15 s' : connected ? 'Live' : 'Reconnecting…'}
           </span>
         </header>
         <Alert>{listError}</Alert>

@@ -18,13 +18,15 @@ const TeamRow = memo(function TeamRow({ team, onEdit, onDelete }: { team: Team; 
       <td>{hoursText(team)}</td>
       <td>{team.sla ? `${team.sla.firstResponseMinutes} min / ${team.sla.resolutionMinutes} min` : 'none'}</td>
       <td>{team.autoAssign ? `on, ${team.maxOpenPerAgent} each` : 'off'}</td>
-      <td className="actions">
-        <button type="button" aria-label={`Edit ${team.name}`} onClick={() => onEdit(team)}>
-          Edit
-        </button>
-        <button type="button" className="danger" aria-label={`Delete ${team.name}`} onClick={() => onDelete(team)}>
-          Delete
-        </button>
+      <td>
+        <div className="actions">
+          <button type="button" aria-label={`Edit ${team.name}`} onClick={() => onEdit(team)}>
+            Edit
+          </button>
+          <button type="button" className="danger" aria-label={`Delete ${team.name}`} onClick={() => onDelete(team)}>
+            Delete
+          </button>
+        </div>
       </td>
     </tr>
   );
