@@ -31,8 +31,23 @@ export function announceHandoffs(store: Store, now: Date, conversationId?: strin
   return count;
 }
 
+// Most turns never touch a person: one indexed lookup, prepared once per store, tells them apart.
+const involvesPeople = new WeakMap<Store, (conversationId: string) => boolean>();
+function handoffCheck(store: Store): (conversationId: string) => boolean {
+  let check = involvesPeople.get(store);
+  if (!check) {
+    const statement = store.sqlite
+      .prepare<[string], number>("select 1 from handoffs where conversation_id = ? and (announced_at is null or status in ('waiting', 'assigned')) limit 1")
+      .pluck();
+    check = (conversationId) => statement.get(conversationId) !== undefined;
+    involvesPeople.set(store, check);
+  }
+  return check;
+}
+
 /** After a turn: new hand-offs are announced; a customer's message to a conversation with people is an inbox `message`. */
 export function afterTurn(store: Store, live: InboxLive, conversationId: string, inbound: Inbound, now: Date): void {
+  if (!handoffCheck(store)(conversationId)) return;
   const announced = announceHandoffs(store, now, conversationId);
   if (isFromCustomer(inbound)) {
     const open = openHandoffOf(store.db, conversationId);
