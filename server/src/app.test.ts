@@ -79,6 +79,7 @@ const rules: Record<string, Rule> = {
   'PUT /api/canned-responses/:id': 'editor',
   'DELETE /api/canned-responses/:id': 'editor',
   'GET /api/inbox': 'agent',
+  'GET /api/inbox/agents': 'agent',
   'GET /api/inbox/events': 'agent',
   'GET /api/inbox/:id': 'agent',
   'POST /api/inbox/:id/claim': 'agent',

@@ -145,3 +145,17 @@ export const inboxEventSchema = z.object({
   at: z.string(),
 });
 export type InboxEvent = z.infer<typeof inboxEventSchema>;
+
+/** GET /api/inbox/agents — the people a conversation can go to (every signed-in role can answer). */
+export const inboxAgentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(['admin', 'editor', 'agent']),
+  online: z.boolean(),
+  /** Conversations assigned to them and not yet resolved. */
+  open: z.number(),
+  teamKeys: z.array(z.string()),
+});
+export type InboxAgent = z.infer<typeof inboxAgentSchema>;
+export const inboxAgentsSchema = z.object({ agents: z.array(inboxAgentSchema) });

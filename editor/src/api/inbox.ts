@@ -3,6 +3,7 @@ import {
   type InboxView,
   type TeamInput,
   cannedResponseSchema,
+  inboxAgentsSchema,
   inboxDetailSchema,
   inboxListSchema,
   presenceSchema,
@@ -16,6 +17,8 @@ const enc = encodeURIComponent;
 
 export const listInbox = (view: InboxView, team: string | null) =>
   request('GET', `/api/inbox?view=${view}${team ? `&team=${enc(team)}` : ''}`, inboxListSchema);
+/** Everyone a conversation can go to; every agent may read it (unlike the users, which only admins manage). */
+export const listAgents = () => request('GET', '/api/inbox/agents', inboxAgentsSchema);
 export const getInboxItem = (handoffId: string) => request('GET', `/api/inbox/${enc(handoffId)}`, inboxDetailSchema);
 
 /** The actions answer with the hand-off as it now is, or nothing useful: the inbox refetches what it shows either way. */

@@ -1,21 +1,21 @@
-import type { Team } from '@parley/shared';
+import type { InboxAgent, Team } from '@parley/shared';
 import { type FormEvent, useEffect, useState } from 'react';
-import { type User, listUsers } from '../api/auth';
+import { listAgents } from '../api/inbox';
 import { Field } from '../catalog/Field';
 import { Dialog } from '../components/Dialog';
 
 const QUEUE = '';
 
 /**
- * Give the conversation to someone, back to its queue, or to another team's queue. The people are
- * listed when the signed-in user may read the users (administrators); everyone can take it or queue it.
+ * Give the conversation to someone (each shown online or away, with what they already hold), back to
+ * its queue, or to another team's queue.
  */
 export function AssignDialog({ me, teams, teamKey, onAssign, onClose }: { me: { id: string; name: string } | null; teams: readonly Team[]; teamKey: string; onAssign(to: { agentId?: string | null; teamKey?: string }): void; onClose(): void }) {
-  const [people, setPeople] = useState<User[]>([]);
+  const [people, setPeople] = useState<InboxAgent[]>([]);
   const [agentId, setAgentId] = useState(me?.id ?? QUEUE);
   const [team, setTeam] = useState(teamKey);
   useEffect(() => {
-    void listUsers().then((answer) => answer.ok && setPeople(answer.value.users));
+    void listAgents().then((answer) => answer.ok && setPeople(answer.value.agents));
   }, []);
   const others = people.filter((person) => person.id !== me?.id);
 
@@ -35,7 +35,7 @@ export function AssignDialog({ me, teams, teamKey, onAssign, onClose }: { me: { 
                 {me && <option value={me.id}>Me ({me.name})</option>}
                 {others.map((person) => (
                   <option key={person.id} value={person.id}>
-                    {person.name} · {person.role}
+                    {person.name} · {person.online ? 'online' : 'away'} · {person.open} open
                   </option>
                 ))}
                 <option value={QUEUE}>Nobody: back to the queue</option>

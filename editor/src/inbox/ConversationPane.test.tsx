@@ -16,7 +16,16 @@ beforeEach(() => {
   calls = fakeServer((call) => {
     if (call.path.startsWith('/api/inbox?')) return { status: 200, body: inboxList() };
     if (call.path === '/api/inbox/h1') return { status: 200, body: detail };
-    if (call.path === '/api/users') return { status: 403, body: { error: { code: 'forbidden', message: 'Administrators only.' } } };
+    if (call.path === '/api/inbox/agents')
+      return {
+        status: 200,
+        body: {
+          agents: [
+            { id: 'u1', name: 'Cleo', email: 'cleo@hotel.example', role: 'agent', online: true, open: 1, teamKeys: ['front-desk'] },
+            { id: 'u2', name: 'Dan', email: 'dan@hotel.example', role: 'agent', online: false, open: 3, teamKeys: ['spa'] },
+          ],
+        },
+      };
     return { status: 200, body: {} };
   });
   const canned = ['hours', 'hours-spa'].map((shortcut) => cannedResponseSchema.parse({ id: shortcut, shortcut, text: `We are open (${shortcut}).`, teamKey: null, createdAt: '2026-11-25T10:00:00Z' }));
@@ -126,25 +135,30 @@ describe('the open conversation', () => {
     );
   });
 
-  it('transfers to another team, or gives it back to the queue', async () => {
+  it('transfers to another team, to a colleague, or gives it back to the queue', async () => {
     const team = (key: string, name: string) => teamSchema.parse({ id: key, key, name, createdAt: '2026-11-25T10:00:00Z', updatedAt: '2026-11-25T10:00:00Z' });
     inboxStore.setState({ teams: [team('front-desk', 'Front desk'), team('spa', 'Spa')] });
     const user = userEvent.setup();
     await openPane();
     await user.click(screen.getByRole('button', { name: 'Assign or transfer…' }));
     let dialog = screen.getByRole('dialog', { name: 'Assign the conversation' });
-    // Without the users list (not an administrator), the agent can take it or queue it.
-    expect(within(dialog).getAllByRole('option', { name: /Me|Nobody/ }).map((o) => o.textContent)).toEqual(['Me (Cleo)', 'Nobody: back to the queue']);
+    // Colleagues are listed for every agent, each online or away with what they already hold.
+    expect(within(dialog).getAllByRole('option', { name: /Me|Nobody|Dan/ }).map((o) => o.textContent)).toEqual(['Me (Cleo)', 'Dan · away · 3 open', 'Nobody: back to the queue']);
     await user.selectOptions(within(dialog).getByLabelText('Team'), 'spa');
     await user.click(within(dialog).getByRole('button', { name: 'Transfer' }));
     await user.click(screen.getByRole('button', { name: 'Assign or transfer…' }));
     dialog = screen.getByRole('dialog', { name: 'Assign the conversation' });
     await user.selectOptions(within(dialog).getByLabelText('Agent'), '');
     await user.click(within(dialog).getByRole('button', { name: 'Assign' }));
+    await user.click(screen.getByRole('button', { name: 'Assign or transfer…' }));
+    dialog = screen.getByRole('dialog', { name: 'Assign the conversation' });
+    await user.selectOptions(within(dialog).getByLabelText('Agent'), 'u2');
+    await user.click(within(dialog).getByRole('button', { name: 'Assign' }));
     await waitFor(() =>
       expect(posts()).toEqual([
         ['/api/inbox/h1/assign', { teamKey: 'spa' }],
         ['/api/inbox/h1/assign', { agentId: null }],
+        ['/api/inbox/h1/assign', { agentId: 'u2' }],
       ]),
     );
   });

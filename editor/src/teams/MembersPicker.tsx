@@ -1,17 +1,15 @@
 import { useEffect, useState } from 'react';
-import { type User, listUsers } from '../api/auth';
+import type { InboxAgent } from '@parley/shared';
+import { listAgents } from '../api/inbox';
 
-/**
- * The team's agents, ticked from the users. Only administrators may read the users: others see the
- * members by id and keep them as they are.
- */
+/** The team's agents, ticked from everyone who can answer in the inbox. */
 export function MembersPicker({ memberIds, onChange }: { memberIds: readonly string[]; onChange(ids: string[]): void }) {
-  const [users, setUsers] = useState<User[] | null>(null);
+  const [users, setUsers] = useState<InboxAgent[] | null>(null);
   const [problem, setProblem] = useState('');
   useEffect(() => {
-    void listUsers().then((answer) => {
-      if (answer.ok) setUsers(answer.value.users);
-      else setProblem(answer.error.status === 403 ? 'Only an administrator can choose the members.' : answer.error.message);
+    void listAgents().then((answer) => {
+      if (answer.ok) setUsers(answer.value.agents);
+      else setProblem(answer.error.message);
     });
   }, []);
   const toggle = (id: string, on: boolean) => onChange(on ? [...memberIds, id] : memberIds.filter((member) => member !== id));

@@ -20,7 +20,16 @@ beforeEach(() => {
   canned = [];
   teamsStore.setState(teamsStore.getInitialState(), true);
   calls = fakeServer((call) => {
-    if (call.path === '/api/users') return { status: 200, body: { users: [{ id: 'u1', email: 'cleo@hotel.example', name: 'Cleo', role: 'agent' }, { id: 'u2', email: 'dan@hotel.example', name: 'Dan', role: 'agent' }] } };
+    if (call.path === '/api/inbox/agents')
+      return {
+        status: 200,
+        body: {
+          agents: [
+            { id: 'u1', email: 'cleo@hotel.example', name: 'Cleo', role: 'agent', online: false, open: 0, teamKeys: [] },
+            { id: 'u2', email: 'dan@hotel.example', name: 'Dan', role: 'agent', online: true, open: 2, teamKeys: [] },
+          ],
+        },
+      };
     if (call.path === '/api/teams' && call.method === 'GET') return { status: 200, body: { teams } };
     if (call.path === '/api/teams' && call.method === 'POST') {
       const team = teamSchema.parse({ ...Object(call.body), id: `t${teams.length + 1}`, createdAt: stamp, updatedAt: stamp });

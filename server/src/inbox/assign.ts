@@ -7,7 +7,7 @@ import { recordInboxEvent, recordSystemLine } from './events';
 const PRIORITY_RANK = sql`case ${handoffs.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
 
 /** Open conversations per agent (assigned, not resolved), across teams: the load maxOpenPerAgent limits. */
-function openLoad(db: Db, agentIds: readonly string[]): Map<string, number> {
+export function openLoad(db: Db, agentIds: readonly string[]): Map<string, number> {
   const load = new Map<string, number>(agentIds.map((id) => [id, 0]));
   if (agentIds.length === 0) return load;
   const rows = db
@@ -20,7 +20,7 @@ function openLoad(db: Db, agentIds: readonly string[]): Map<string, number> {
   return load;
 }
 
-function onlineOf(db: Db, ids: readonly string[]): Set<string> {
+export function onlineOf(db: Db, ids: readonly string[]): Set<string> {
   if (ids.length === 0) return new Set();
   return new Set(
     db

@@ -1,4 +1,4 @@
-import { inboxDetailSchema, inboxListSchema } from '@parley/shared';
+import { inboxAgentsSchema, inboxDetailSchema, inboxListSchema } from '@parley/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type InboxWorld, addTeam, customerSays, inboxOf, inboxWorld } from '../inbox/testing';
@@ -153,5 +153,24 @@ describe('the inbox', () => {
       'Ben Agent put the conversation back in the queue',
     ]);
     expect((await ben.request('GET', '/api/inbox/ghost')).status).toBe(404);
+  });
+
+  it('lists the people a conversation can go to, to every agent: online or away, their load and teams', async () => {
+    world = await inboxWorld();
+    const [ana, ben] = world.agents;
+    if (!ana || !ben) throw new Error('agents');
+    await addTeam(world, { key: 'billing', name: 'Billing', autoAssign: false, memberIds: [ben.user.id] });
+    await customerSays(world.parley, 'guest-9', 'My invoice is wrong');
+    const [item] = (await inboxOf(ana, 'view=waiting')).items;
+    expect((await ana.request('POST', `/api/inbox/${item.id}/assign`, { agentId: ben.user.id })).status).toBe(200);
+    expect((await ana.request('PUT', '/api/inbox/presence', { online: true })).status).toBe(200);
+
+    const answer = await ben.request('GET', '/api/inbox/agents');
+    expect(answer.status).toBe(200);
+    const { agents } = inboxAgentsSchema.parse(await answer.json());
+    expect(agents.find((a) => a.id === ana.user.id)).toMatchObject({ name: ana.user.name, online: true, open: 0, teamKeys: [] });
+    expect(agents.find((a) => a.id === ben.user.id)).toMatchObject({ name: ben.user.name, online: false, open: 1, teamKeys: ['billing'] });
+    // A colleague's name and address, never more of their account.
+    expect(Object.keys(agents[0] ?? {}).sort()).toEqual(['email', 'id', 'name', 'online', 'open', 'role', 'teamKeys']);
   });
 });

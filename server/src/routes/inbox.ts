@@ -1,4 +1,4 @@
-import { agentNoteSchema, agentReplySchema, assignSchema, inboxDetailSchema, inboxListSchema, inboxViewSchema, presenceSchema, resolveSchema } from '@parley/shared';
+import { agentNoteSchema, agentReplySchema, assignSchema, inboxAgentsSchema, inboxDetailSchema, inboxListSchema, inboxViewSchema, presenceSchema, resolveSchema } from '@parley/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AuthEnv } from '../auth/caller';
@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps';
 import { errorResponse } from '../errors';
 import { jsonBody, queryParams } from '../http/validate';
 import { addNote, agentOf, assign, claim, setPresence } from '../inbox/actions';
+import { listInboxAgents } from '../inbox/agents';
 import { inboxDetail } from '../inbox/detail';
 import type { InboxLive } from '../inbox/events';
 import { listInbox } from '../inbox/list';
@@ -28,6 +29,7 @@ export function inboxRoutes(deps: AppDeps, live: InboxLive) {
   });
   deps.docs.add(
     { method: 'get', path: '/api/inbox', summary: 'Hand-offs in a view (waiting, mine, all, resolved), optionally one team’s, with counts and SLA clocks', tag, query: listQuery, responses: { 200: { description: 'The list', schema: inboxListSchema } } },
+    { method: 'get', path: '/api/inbox/agents', summary: 'The people a conversation can go to: online or away, open conversations, teams', tag, responses: { 200: { description: 'The agents', schema: inboxAgentsSchema } } },
     { method: 'get', path: '/api/inbox/{id}', summary: 'One hand-off: transcript, variables, profile, reply window, nodes to hand back to', tag, responses: { 200: { description: 'The hand-off', schema: inboxDetailSchema }, 404: { description: 'Unknown hand-off' } } },
     action('claim', 'Take a waiting conversation', z.object({}), { 409: { description: 'already_assigned, or handoff_resolved' } }),
     action('assign', 'Assign to an agent, back to the queue (agentId null), or transfer to another team', assignSchema),
@@ -44,6 +46,7 @@ export function inboxRoutes(deps: AppDeps, live: InboxLive) {
       changed();
       return c.json(presence);
     })
+    .get('/agents', (c) => c.json({ agents: listInboxAgents(deps.store.db) }))
     .get('/:id', (c) => {
       const detail = inboxDetail(deps, c.req.param('id'));
       return detail.ok ? c.json(detail.value) : errorResponse(c, detail.error);
