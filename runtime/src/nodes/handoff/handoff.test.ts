@@ -62,6 +62,13 @@ describe('handoff node', () => {
     expect(chat.session).toMatchObject({ waitingAt: 'agent', silent: false, state: { phase: 'requesting', effectId: handoffEffect(chat).id } });
   });
 
+  it("puts the customer's last FAQ question first and leaves the nodes' bookkeeping out of the default summary", () => {
+    const faq = { question: 'Is there a casino nearby?', matchId: null, score: 0.1, suggestions: ['spa'] };
+    const chat = testChat(handoffFlow(), { initialVars: { faq, guests: 2 } });
+    chat.say('a person please');
+    expect(handoffEffect(chat).summary).toBe('Asked: Is there a casino nearby?\nguests: 2');
+  });
+
   it('renders a configured summary', () => {
     const chat = testChat(handoffFlow({ summary: '{{name}} asks about {{topic | something}}' }), { initialVars: { name: 'Ana' } });
     chat.say('help');
