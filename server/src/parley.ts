@@ -59,7 +59,9 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     registry: channels,
     connections,
     store,
-    io: { apiUrls: config.channelApis, fetch: options.fetch ?? fetch, timeoutMs: 10_000 },
+    // A call given up on may still have reached the platform, and most platforms take no idempotency key:
+    // a retry would show the customer the message twice. So the limit is generous (seen: 9 s under a storm).
+    io: { apiUrls: config.channelApis, fetch: options.fetch ?? fetch, timeoutMs: 30_000 },
     retryDelaysMs: options.channelRetryDelaysMs,
     // Windows are read against turn times: the same clock as the turns.
     now: options.now,
