@@ -19,3 +19,4 @@ export * from './json-schema';
 export * from './business-hours';
 export * from './sla';
 export * from './inbox';
+export * from './csv-cell';

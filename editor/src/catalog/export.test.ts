@@ -30,6 +30,14 @@ describe('CSV export', () => {
     expect(csv).toBe('sku,title,description,price,currency,stock,active,imageUrl,images,url,variantOf,"attr.care, notes"\nB,"Bag, ""limited""","Calfskin.\nNumbered.",10,EUR,,true,,,,,true\n');
   });
 
+  it('writes cells a spreadsheet would run as formulas behind an apostrophe', () => {
+    expect(csvCell('=HYPERLINK("https://evil.example")')).toBe('"\'=HYPERLINK(""https://evil.example"")"');
+    expect(csvCell('+1 555 0100')).toBe("'+1 555 0100");
+    expect(csvCell('-20% tonight')).toBe("'-20% tonight");
+    expect(csvCell('@home')).toBe("'@home");
+    expect(csvCell('plain = text')).toBe('plain = text');
+  });
+
   it('is just the header for an empty catalog', () => {
     expect(productsToCsv([])).toBe('sku,title,description,price,currency,stock,active,imageUrl,images,url,variantOf\n');
   });

@@ -1,4 +1,4 @@
-import type { Product } from '@parley/shared';
+import { type Product, escapeFormulaCell } from '@parley/shared';
 
 /**
  * Catalog files built in the browser from the catalog as listed, in the formats the import reads
@@ -12,8 +12,9 @@ export function productsToJson(products: readonly Product[]): string {
 
 const COLUMNS = ['sku', 'title', 'description', 'price', 'currency', 'stock', 'active', 'imageUrl', 'images', 'url', 'variantOf'] as const;
 
-/** A cell quoted when it holds a delimiter, a quote, a line break or edge spaces (RFC 4180). */
-export function csvCell(text: string): string {
+/** A cell quoted when it holds a delimiter, a quote, a line break or edge spaces (RFC 4180); a formula-like one escaped. */
+export function csvCell(raw: string): string {
+  const text = escapeFormulaCell(raw);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

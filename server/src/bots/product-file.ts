@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { unescapeFormulaCell } from '@parley/shared';
 import { type AppError, type Result, fail, ok } from '../errors';
 
 /** A problem with one data row of an imported file (row 1 is the first product). */
@@ -139,7 +140,7 @@ export function readCsvProducts(body: string): Result<ProductFile> {
     if (record.length > columns.value.length)
       problems.push({ row, field: '', message: `this row has ${record.length} values but the header names ${columns.value.length} columns` });
     columns.value.forEach((target, column) => {
-      const text = record[column] ?? '';
+      const text = unescapeFormulaCell(record[column] ?? '');
       if ('option' in target) {
         if (text !== '') options[target.option] = text;
         return;

@@ -1,4 +1,4 @@
-import { type FaqEntry, isLinkTarget } from '@parley/shared';
+import { type FaqEntry, escapeFormulaCell, isLinkTarget, unescapeFormulaCell } from '@parley/shared';
 import { parse } from 'csv-parse/sync';
 import { type AppError, type Result, fail, ok } from '../errors';
 
@@ -12,16 +12,11 @@ export type FaqColumn = (typeof FAQ_COLUMNS)[number];
 const LIST = '|';
 const ARROW = '=>';
 
-// A spreadsheet runs a cell starting with these as a formula (CSV injection): exported with a leading
-// apostrophe, which spreadsheets hide and the import takes off again.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 function cell(raw: string): string {
-  const text = FORMULA_START.test(raw) ? `'${raw}` : raw;
+  const text = escapeFormulaCell(raw);
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const unescapedCell = (text: string): string => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text);
 
 const buttonText = (b: FaqEntry['answer']['buttons'][number]): string => `${b.title} ${ARROW} ${b.url ?? b.payload ?? ''}`;
 
@@ -65,7 +60,7 @@ export function readFaqCsv(body: string): Result<CsvRow[]> {
     data.map((record, index) => {
       const cells: Partial<Record<FaqColumn, string>> = {};
       columns.forEach((column, i) => {
-        cells[column] = unescapedCell(record[i] ?? '').trim();
+        cells[column] = unescapeFormulaCell(record[i] ?? '').trim();
       });
       return { row: index + 1, cells };
     }),

@@ -58,6 +58,12 @@ describe('product import', () => {
     ]);
   });
 
+  it('reads back cells exported behind an apostrophe (formula-like text) as they were written', async () => {
+    const response = await csv(['sku,title,description,price,currency,attr.note', "F1,'=Fragrance,'-20% tonight,30,EUR,'@home"].join('\n'));
+    expect(response.status).toBe(200);
+    expect(await list()).toEqual([expect.objectContaining({ sku: 'F1', title: '=Fragrance', description: '-20% tonight', attributes: { note: '@home' } })]);
+  });
+
   it('imports variants (nested in JSON, or rows naming their product in CSV) with their own stock, and several images', async () => {
     const nested = await parley.request('POST', '/api/bots/shop/products', [
       {
