@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
+import { type RunningServer, printedToken } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -65,4 +66,34 @@ export async function pageApi(page: Page, method: string, url: string, body?: un
     },
     { method, url, body },
   );
+}
+
+export interface FirstAdmin {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export const ADA: FirstAdmin = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
+
+/**
+ * Signs in on a fresh install as a new user would: creates the first admin account when the server has
+ * user accounts, else takes the admin token the server printed. Ends on the bots list.
+ */
+export async function signInOnFreshInstall(page: Page, server: RunningServer, admin: FirstAdmin = ADA): Promise<void> {
+  const accounts = (await fetch(`${server.url}/api/auth/state`)).status === 200;
+  await page.goto(server.url);
+  if (accounts) {
+    await page.getByRole('button', { name: 'Create the admin account' }).waitFor();
+    await page.getByLabel('Your name').fill(admin.name);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Create the admin account' }).click();
+  } else {
+    const token = printedToken(server.stdout());
+    if (token === undefined) throw new Error('the server printed no admin token');
+    await page.getByLabel('Token').fill(token);
+    await page.getByRole('button', { name: 'Sign in with the token' }).click();
+  }
+  await page.getByRole('heading', { name: 'Bots', exact: true }).waitFor();
 }

@@ -15,8 +15,8 @@ import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, pageApi } from './browser';
-import { type RunningServer, type WebTurn, buildBundle, cleanUp, printedToken, repoRoot, sendWeb, startServer, tempDir } from './server';
+import { collectErrors, launchBrowser, signInOnFreshInstall, pageApi } from './browser';
+import { type RunningServer, type WebTurn, buildBundle, cleanUp, repoRoot, sendWeb, startServer, tempDir } from './server';
 
 const SHOTS = path.join(repoRoot, 'tests/e2e/screenshots');
 const BOT = 'limited-edition';
@@ -27,7 +27,6 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let errors: string[];
-let accounts = false;
 
 /** The brand's endpoint for order webhooks: keeps every request it gets and answers 200. */
 const received: { headers: IncomingHttpHeaders; body: string }[] = [];
@@ -58,7 +57,6 @@ beforeAll(async () => {
   const bundle = await buildBundle();
   // The example bots are seeded: limited-edition with its one-product catalog, published.
   server = await startServer({ bundle, dataDir: tempDir('commerce') });
-  accounts = (await fetch(`${server.url}/api/auth/state`)).status === 200;
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
   page = await context.newPage();
@@ -113,18 +111,7 @@ const GOOD_CSV = () =>
 
 describe('the catalog and orders pages', { timeout: 60_000 }, () => {
   it('signs in and opens the limited-edition catalog from the bots list', async () => {
-    await page.goto(server.url);
-    if (accounts) {
-      await page.getByRole('button', { name: 'Create the admin account' }).waitFor();
-      await page.getByLabel('Your name').fill('Ada Admin');
-      await page.getByLabel('Email').fill('ada@example.com');
-      await page.getByLabel('Password').fill('correct horse battery');
-      await page.getByRole('button', { name: 'Create the admin account' }).click();
-    } else {
-      await page.getByLabel('Token').fill(printedToken(server.stdout()) ?? '');
-      await page.getByRole('button', { name: 'Sign in with the token' }).click();
-    }
-    await page.getByRole('heading', { name: 'Bots', exact: true }).waitFor();
+    await signInOnFreshInstall(page, server);
     await page.getByRole('link', { name: 'Maison Verlaine: Le Sillage catalog' }).click();
     await page.getByRole('heading', { name: 'Catalog', exact: true }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/bots/${BOT}/catalog`);

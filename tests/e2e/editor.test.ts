@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, connect, dropStep, launchBrowser, pageApi } from './browser';
-import { type RunningServer, buildBundle, cleanUp, printedToken, repoRoot, sendWeb, startServer, tempDir } from './server';
+import { collectErrors, connect, dropStep, launchBrowser, signInOnFreshInstall, pageApi } from './browser';
+import { type RunningServer, buildBundle, cleanUp, repoRoot, sendWeb, startServer, tempDir } from './server';
 
 const SHOTS = path.join(repoRoot, 'tests/e2e/screenshots');
 const editorBuilt = () => fs.existsSync(path.join(repoRoot, 'editor/dist/index.html'));
@@ -20,7 +20,6 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let errors: string[];
-let accounts = false;
 let botId = '';
 
 beforeAll(async () => {
@@ -32,7 +31,6 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   const bundle = await buildBundle();
   server = await startServer({ bundle, dataDir: tempDir('editor'), env: { PARLEY_SEED_EXAMPLES: 'false' } });
-  accounts = (await fetch(`${server.url}/api/auth/state`)).status === 200;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(10_000);
@@ -72,20 +70,7 @@ async function paneOrigin() {
 
 describe('the visual editor', { timeout: 60_000 }, () => {
   it('signs in on a fresh install: creates the admin when the server has accounts, else takes the printed admin token', async () => {
-    await page.goto(server.url);
-    if (accounts) {
-      await page.getByRole('button', { name: 'Create the admin account' }).waitFor();
-      await page.getByLabel('Your name').fill('Ada Admin');
-      await page.getByLabel('Email').fill('ada@example.com');
-      await page.getByLabel('Password').fill('correct horse battery');
-      await page.getByRole('button', { name: 'Create the admin account' }).click();
-    } else {
-      const token = printedToken(server.stdout());
-      expect(token).toBeDefined();
-      await page.getByLabel('Token').fill(token ?? '');
-      await page.getByRole('button', { name: 'Sign in with the token' }).click();
-    }
-    await page.getByRole('heading', { name: 'Bots', exact: true }).waitFor();
+    await signInOnFreshInstall(page, server);
     await page.getByText('No bots yet').waitFor();
   });
 

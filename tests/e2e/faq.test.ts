@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser } from './browser';
-import { type RunningServer, buildBundle, cleanUp, printedToken, repoRoot, sendWeb, startServer, tempDir } from './server';
+import { collectErrors, launchBrowser, signInOnFreshInstall } from './browser';
+import { type RunningServer, buildBundle, cleanUp, repoRoot, sendWeb, startServer, tempDir } from './server';
 
 const SHOTS = path.join(repoRoot, 'tests/e2e/screenshots');
 const BOT = 'hotel-concierge';
@@ -57,18 +57,7 @@ async function guestAsks(conversationId: string, question: string): Promise<stri
 describe('the FAQ page', { timeout: 60_000 }, () => {
   it('signs in and opens the hotel FAQ from the bots list', async () => {
     expect(await guestAsks('guest-1', QUESTION)).not.toContain(ANSWER);
-    await page.goto(server.url);
-    if ((await fetch(`${server.url}/api/auth/state`)).status === 200) {
-      await page.getByRole('button', { name: 'Create the admin account' }).waitFor();
-      await page.getByLabel('Your name').fill('Ada Admin');
-      await page.getByLabel('Email').fill('ada@example.com');
-      await page.getByLabel('Password').fill('correct horse battery');
-      await page.getByRole('button', { name: 'Create the admin account' }).click();
-    } else {
-      await page.getByLabel('Token').fill(printedToken(server.stdout()) ?? '');
-      await page.getByRole('button', { name: 'Sign in with the token' }).click();
-    }
-    await page.getByRole('heading', { name: 'Bots', exact: true }).waitFor();
+    await signInOnFreshInstall(page, server);
     await page.getByRole('link', { name: 'Hotel Miradouro: concierge FAQ' }).click();
     await page.getByRole('heading', { name: 'FAQ', exact: true }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/bots/${BOT}/faq`);

@@ -12,7 +12,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, pageApi } from './browser';
+import { collectErrors, launchBrowser, signInOnFreshInstall, pageApi } from './browser';
 import { type RunningServer, buildBundle, cleanUp, freePort, repoRoot, startServer, tempDir } from './server';
 
 const SHOTS = path.join(repoRoot, 'tests/e2e/screenshots');
@@ -87,13 +87,7 @@ const pane = () => agent.getByRole('region', { name: 'Open conversation' });
 
 describe('a guest handed from the bot to an agent and back', { timeout: 90_000 }, () => {
   it('the admin adds an agent through the users API; the agent signs in and lands on the live inbox', async () => {
-    await admin.goto(server.url);
-    await admin.getByRole('button', { name: 'Create the admin account' }).waitFor();
-    await admin.getByLabel('Your name').fill('Ada Admin');
-    await admin.getByLabel('Email').fill('ada@hotel.example');
-    await admin.getByLabel('Password').fill(PASSWORD);
-    await admin.getByRole('button', { name: 'Create the admin account' }).click();
-    await admin.getByRole('heading', { name: 'Bots', exact: true }).waitFor();
+    await signInOnFreshInstall(admin, server, { name: 'Ada Admin', email: 'ada@hotel.example', password: PASSWORD });
     const created = await pageApi(admin, 'POST', '/api/users', { ...AGENT, role: 'agent', password: PASSWORD });
     expect(created.status).toBe(201);
     // The example's teams came with it: the admin sees the front desk's promise on the Teams page.
