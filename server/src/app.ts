@@ -1,13 +1,15 @@
+import type { RequestListener } from 'node:http';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { authenticate } from './auth/authenticate';
 import type { AuthEnv } from './auth/caller';
 import { accessByRoute, withRole, withRoles } from './auth/guard';
 import type { AppDeps } from './deps';
-import { errorResponse } from './errors';
+import { errorResponse, internalErrorBody } from './errors';
 import { inboxAwarePipeline } from './inbox/announce';
 import { createInboxLive } from './inbox/events';
 import { limitBody } from './http/body-limit';
+import { WEB_MESSAGE_MAX_BYTES, webMessageListener } from './http/web-messages';
 import { webhookContext } from './payments/settle';
 import { authRoutes } from './routes/auth';
 import { botRoutes } from './routes/bots';
@@ -40,7 +42,10 @@ import { createWebLive, ringingWebLive } from './routes/web-live';
 import { defaultWidgetFile, widgetScriptRoutes } from './routes/widget-script';
 import { webhookRoutes } from './routes/webhooks';
 
-/** The whole HTTP surface, composed from one sub-app per concern. */
+/**
+ * The whole HTTP surface, composed from one sub-app per concern. `nodeListener` is what a Node server
+ * serves: customers' web messages straight to the pipeline, everything else to the app (`appListener`).
+ */
 export function createApp(given: AppDeps) {
   // The web widget's live stream is woken by every turn the routes commit.
   const live = createWebLive(given.store);
@@ -52,7 +57,7 @@ export function createApp(given: AppDeps) {
     if (error instanceof HTTPException && error.status < 500)
       return errorResponse(c, { status: error.status === 413 ? 413 : 400, code: 'bad_request', message: error.message });
     console.error('Unexpected error', error);
-    return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; nothing was lost. Please retry.' } }, 500);
+    return c.json(internalErrorBody, 500);
   });
   app.notFound((c) => errorResponse(c, { status: 404, code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` }));
 
@@ -61,7 +66,7 @@ export function createApp(given: AppDeps) {
   // Webhooks are public: a body larger than any chat message is refused before it is read. A
   // platform's webhook may batch many events (Meta: up to 1000), so it is allowed more.
   app.use('/webhooks/web/*', webChannelCors());
-  app.use('/webhooks/web/*', limitBody(64 * 1024));
+  app.use('/webhooks/web/*', limitBody(WEB_MESSAGE_MAX_BYTES));
   app.route('/webhooks/web', webRoutes(deps));
   app.route('/webhooks/web', webEventRoutes(deps, live));
   app.route('/', widgetScriptRoutes(defaultWidgetFile()));
@@ -114,5 +119,5 @@ export function createApp(given: AppDeps) {
     .route('/inbox', withRole('agent', inboxRoutes(deps, inboxLive)));
   app.route('/api', api);
   if (deps.config.editorDir) app.route('/', editorRoutes(deps.config.editorDir));
-  return app;
+  return { app, nodeListener: (appListener: RequestListener) => webMessageListener(deps.pipeline, appListener) };
 }

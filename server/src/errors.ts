@@ -16,9 +16,17 @@ export const fail = (error: AppError): { ok: false; error: AppError } => ({ ok: 
 
 export const notFound = (what: string, id: string): AppError => ({ status: 404, code: 'not_found', message: `${what} "${id}" does not exist.` });
 
-export function errorResponse(c: Context, error: AppError): Response {
+/** The JSON an error is answered with: `{ error: { code, message, field?, details? } }`. */
+export function errorBody(error: AppError): { error: Record<string, unknown> } {
   const body: Record<string, unknown> = { code: error.code, message: error.message };
   if (error.field !== undefined) body.field = error.field;
   if (error.details !== undefined) body.details = error.details;
-  return c.json({ error: body }, error.status);
+  return { error: body };
 }
+
+export function errorResponse(c: Context, error: AppError): Response {
+  return c.json(errorBody(error), error.status);
+}
+
+/** The answer to a bug (an exception nothing expected): a 500 that says nothing was lost. */
+export const internalErrorBody = { error: { code: 'internal', message: 'Something went wrong on our side; nothing was lost. Please retry.' } };

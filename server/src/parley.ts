@@ -94,7 +94,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
     connections,
     dispatch,
   };
-  const app = createApp(deps);
+  const { app, nodeListener } = createApp(deps);
   // Replies committed before a stop but not yet delivered go out now.
   dispatch.recover();
   const scheduler = startScheduler(store, pipeline, {
@@ -106,6 +106,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
   });
   return {
     app,
+    nodeListener,
     deps,
     scheduler,
     async close() {

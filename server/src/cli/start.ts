@@ -1,6 +1,7 @@
+import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { needsSetup } from '../auth/users';
 import { loadCustomChannels } from '../channels/plugins';
 import { loadCustomNodeTypes } from '../custom-nodes';
@@ -38,8 +39,11 @@ export async function runStart(): Promise<number> {
     const seeded = await seedExampleBots(parley.deps);
     if (seeded.length > 0) log(`Loaded example bots: ${seeded.join(', ')}`);
   }
-  const server = serve({ fetch: parley.app.fetch, port: config.port, hostname: config.host }, (info) => {
-    log(`Parley is running at ${config.publicUrl} (port ${info.port}, store ${config.dbPath})`);
+  // Customers' web messages go straight to the pipeline; the rest through the app (see http/web-messages.ts).
+  const server = http.createServer(parley.nodeListener(getRequestListener(parley.app.fetch, { hostname: config.host })));
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    log(`Parley is running at ${config.publicUrl} (port ${typeof address === 'object' && address ? address.port : config.port}, store ${config.dbPath})`);
     if (parley.deps.auth.generatedToken) {
       process.stdout.write(`Admin token (shown only this once; keep it): ${parley.deps.auth.generatedToken}\n`);
       parley.deps.auth.keep();

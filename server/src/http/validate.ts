@@ -6,6 +6,11 @@ import { fieldPath } from '@parley/shared';
 
 const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
 
+/** Whether a Content-Type header says JSON (`application/json`, `application/ld+json`, with or without parameters). */
+export function isJsonMediaType(contentType: string | undefined): boolean {
+  return JSON_MEDIA.test((contentType ?? '').split(';')[0]?.trim() ?? '');
+}
+
 export function invalidInput(issues: readonly z.core.$ZodIssue[], where: string): AppError {
   const details = issues.map((issue) => ({ field: fieldPath(issue.path), message: issue.message }));
   const first = details[0];
@@ -21,8 +26,7 @@ export function invalidInput(issues: readonly z.core.$ZodIssue[], where: string)
 /** Validates a JSON body with a zod schema; the handler reads it typed with `c.req.valid('json')`. */
 export const jsonBody = <S extends z.ZodType>(schema: S) =>
   validator('json', (value, c: Context) => {
-    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? '';
-    if (!JSON_MEDIA.test(mediaType))
+    if (!isJsonMediaType(c.req.header('content-type')))
       return errorResponse(c, { status: 415, code: 'unsupported_media_type', message: 'Send the body as JSON with "Content-Type: application/json".' });
     const parsed = schema.safeParse(value);
     return parsed.success ? parsed.data : errorResponse(c, invalidInput(parsed.error.issues, 'Body'));

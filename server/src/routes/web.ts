@@ -4,9 +4,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { conversations, turns } from '../db/schema';
 import type { AppDeps } from '../deps';
-import { errorResponse, notFound } from '../errors';
+import { type Result, errorResponse, notFound, ok } from '../errors';
 import { jsonBody, queryParams } from '../http/validate';
 import { readJson } from '../turns/load';
+import type { TurnPipeline } from '../turns/pipeline';
 
 export const webMessageSchema = z
   .object({
@@ -24,7 +25,7 @@ export const webMessageSchema = z
     path: ['text'],
   });
 
-type WebMessage = z.output<typeof webMessageSchema>;
+export type WebMessage = z.output<typeof webMessageSchema>;
 
 function toInbound(message: WebMessage): Inbound {
   if (message.payload !== undefined)
@@ -40,6 +41,19 @@ function customerSaid(inbound: Inbound | undefined): string | undefined {
   if (inbound?.kind === 'postback') return inbound.title ?? inbound.payload;
   if (inbound?.kind === 'attachment') return inbound.name ?? inbound.attachmentType;
   return undefined;
+}
+
+/**
+ * Runs a customer's web message through the pipeline; answers the response body. Shared by the route
+ * and the listener in front of the app (http/web-messages.ts), so both answer alike.
+ */
+export async function answerWebMessage(pipeline: TurnPipeline, botId: string, message: WebMessage): Promise<Result<string>> {
+  const outcome = await pipeline.receive({ botId, channel: 'web', externalKey: message.conversationId }, toInbound(message), message.messageId);
+  if (!outcome.ok) return outcome;
+  const { repliesJson, session, duplicate } = outcome.value;
+  const ended = session === null || session.status === 'ended';
+  // The replies are already JSON (as stored with the turn): the answer is assembled around them.
+  return ok(`{"replies":${repliesJson},"ended":${ended},"duplicate":${duplicate}}`);
 }
 
 const turnResponseSchema = z.object({ replies: z.array(replySchema), ended: z.boolean(), duplicate: z.boolean() });
@@ -70,14 +84,8 @@ export function webRoutes({ pipeline, store, docs }: AppDeps) {
   );
   return new Hono()
     .post('/:botId', jsonBody(webMessageSchema), async (c) => {
-      const message = c.req.valid('json');
-      const address = { botId: c.req.param('botId'), channel: 'web', externalKey: message.conversationId };
-      const outcome = await pipeline.receive(address, toInbound(message), message.messageId);
-      if (!outcome.ok) return errorResponse(c, outcome.error);
-      const { repliesJson, session, duplicate } = outcome.value;
-      const ended = session === null || session.status === 'ended';
-      // The replies are already JSON (as stored with the turn): the answer is assembled around them.
-      return c.body(`{"replies":${repliesJson},"ended":${ended},"duplicate":${duplicate}}`, 200, { 'content-type': 'application/json' });
+      const answer = await answerWebMessage(pipeline, c.req.param('botId'), c.req.valid('json'));
+      return answer.ok ? c.body(answer.value, 200, { 'content-type': 'application/json' }) : errorResponse(c, answer.error);
     })
     .get('/:botId/conversations/:conversationId/messages', queryParams(afterQuery), (c) => {
       const { after } = c.req.valid('query');
