@@ -17,3 +17,19 @@ export function namedStatement(sqlite: Database.Database, query: { toSQL(): { sq
   });
   return sqlite.prepare(text);
 }
+
+/**
+ * As `namedStatement`, bound by position: `order` names the placeholders in the order of the values
+ * each run passes (checked against the SQL once, here). Positional binding skips looking up each
+ * name on an object: the turn row, written on every message, is bound this way.
+ */
+export function positionalStatement(sqlite: Database.Database, query: { toSQL(): { sql: string; params: unknown[] } }, order: readonly string[]): Database.Statement {
+  const { sql, params } = query.toSQL();
+  const names = params.map((param) => {
+    const placeholder = is(param, Param) ? param.value : param;
+    if (is(placeholder, Placeholder)) return placeholder.name;
+    throw new Error(`positionalStatement needs placeholders only, got ${String(param)} in: ${sql}`);
+  });
+  if (names.join() !== order.join()) throw new Error(`positionalStatement: the SQL binds ${names.join(', ')}, not ${order.join(', ')}`);
+  return sqlite.prepare(sql);
+}

@@ -1,7 +1,7 @@
 import type { TurnEvent } from '@parley/shared';
 import { sql } from 'drizzle-orm';
 import type { Store } from '../db/open';
-import { namedStatement } from '../db/raw';
+import { namedStatement, positionalStatement } from '../db/raw';
 import { conversations, events, handoffs, timers, turns, waitlist } from '../db/schema';
 import { type TurnGuard, applyGuard } from './guards';
 
@@ -49,7 +49,7 @@ export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => n
     sqlite,
     db.insert(conversations).values({ id: p('id'), botId: p('botId'), channel: p('channel'), externalKey: p('externalKey'), createdAt: p('createdAt') }),
   );
-  const insertTurn = namedStatement(
+  const insertTurn = positionalStatement(
     sqlite,
     db.insert(turns).values({
       conversationKey: p('conversationKey'),
@@ -64,6 +64,7 @@ export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => n
       state: p('state'),
       createdAt: p('createdAt'),
     }),
+    ['conversationKey', 'sessionId', 'flowVersionId', 'botId', 'channel', 'kind', 'inbound', 'externalId', 'replies', 'state', 'createdAt'],
   );
   const insertEvent = namedStatement(
     sqlite,
@@ -78,19 +79,8 @@ export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => n
       const inserted = insertConversation.run({ id: c.id, botId: c.botId, channel: c.channel, externalKey: c.externalKey, createdAt: t.createdAt });
       key = Number(inserted.lastInsertRowid);
     }
-    insertTurn.run({
-      conversationKey: key,
-      sessionId: t.sessionId,
-      flowVersionId: t.flowVersionId,
-      botId: c.botId,
-      channel: c.channel,
-      kind: t.kind,
-      inbound: t.inbound,
-      externalId: t.externalId,
-      replies: t.replies,
-      state: t.state,
-      createdAt: t.createdAt,
-    });
+    // In the order given to `positionalStatement` above.
+    insertTurn.run(key, t.sessionId, t.flowVersionId, c.botId, c.channel, t.kind, t.inbound, t.externalId, t.replies, t.state, t.createdAt);
     for (const event of write.events) {
       if (RECORDED_BY_TURNS.has(event.type)) continue;
       insertEvent.run({ botId: c.botId, conversationId: c.id, sessionId: t.sessionId, type: event.type, nodeId: event.nodeId ?? null, data: event.data === undefined ? null : JSON.stringify(event.data), createdAt: t.createdAt });
