@@ -83,7 +83,7 @@ function createContext(run: TurnRun): NodeContext & { nodeId: string } {
     render: (template: string, extra?: Readonly<Variables>) => {
       if (!template.includes('{{')) return template;
       const vars = scopeOf(run);
-      return renderTemplate(template, extra ? { ...vars, ...extra } : vars);
+      return renderTemplate(template, vars, extra);
     },
     now: env.now,
     settings: run.flow.flow.settings,

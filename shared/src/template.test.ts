@@ -23,4 +23,11 @@ describe('templates', () => {
     expect(templateVariables('{{a}} and {{ b.c | x }}')).toEqual(['a', 'b.c']);
     expect(templateVariables('{{a}} and {{ b.c | x }}', { withDefaults: false })).toEqual(['a']);
   });
+
+  it('reads an overlay first, as if laid on the scope', () => {
+    const scope = { name: 'Ada', product: { title: 'Scope' }, 'a.b': 'flat' };
+    const over = { product: { title: 'Card', price: 3 } };
+    expect(renderTemplate('{{name}}: {{product.title}} {{product.price}} {{a.b}}', scope, over)).toBe('Ada: Card 3 flat');
+    expect(renderTemplate('{{constructor | none}} {{product.missing | -}}', scope, over)).toBe('none -');
+  });
 });

@@ -32,11 +32,19 @@ export function lookupPath(scope: Readonly<Record<string, JsonValue>>, path: str
   return lookupKeys(scope, path, path.split('.'));
 }
 
-function lookupKeys(scope: Readonly<Record<string, JsonValue>>, path: string, keys: readonly string[]): JsonValue | undefined {
+type Scope = Readonly<Record<string, JsonValue>>;
+
+/** `key` of `scope` with `over` laid on top (as `{ ...scope, ...over }` would read, without building it). */
+function own(scope: Scope, over: Scope | undefined, key: string): JsonValue | undefined {
   // Own properties only: `{{constructor}}` must not reach Object.prototype.
-  if (Object.hasOwn(scope, path)) return scope[path];
-  const first = keys[0] ?? '';
-  let value: JsonValue | undefined = Object.hasOwn(scope, first) ? scope[first] : undefined;
+  if (over !== undefined && Object.hasOwn(over, key)) return over[key];
+  return Object.hasOwn(scope, key) ? scope[key] : undefined;
+}
+
+function lookupKeys(scope: Scope, path: string, keys: readonly string[], over?: Scope): JsonValue | undefined {
+  const whole = own(scope, over, path);
+  if (whole !== undefined) return whole;
+  let value: JsonValue | undefined = own(scope, over, keys[0] ?? '');
   for (let i = 1; i < keys.length && value !== undefined; i++) {
     const key = keys[i] ?? '';
     if (Array.isArray(value)) value = /^\d+$/.test(key) ? value[Number(key)] : undefined;
@@ -59,13 +67,14 @@ function isEmpty(value: JsonValue | undefined): boolean {
   return value === undefined || value === null || value === '';
 }
 
-export function renderTemplate(template: string, scope: Readonly<Record<string, JsonValue>>): string {
+/** Fills `{{path}}` and `{{path | default}}` tags from `scope` (with `over`, when given, laid on top). */
+export function renderTemplate(template: string, scope: Scope, over?: Scope): string {
   if (!template.includes('{{')) return template;
   let out = '';
   for (const part of compile(template)) {
     if (typeof part === 'string') out += part;
     else {
-      const value = lookupKeys(scope, part.path, part.keys);
+      const value = lookupKeys(scope, part.path, part.keys, over);
       out += isEmpty(value) && part.fallback !== undefined ? part.fallback : formatValue(value);
     }
   }

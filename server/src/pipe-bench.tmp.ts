@@ -1,0 +1,72 @@
+/**
+ * In-process cost of one turn (no HTTP): the quiz-bench load driven straight into the turn pipeline,
+ * 32 in flight, against a file SQLite store. Prints µs per turn; compare with the peers' quiz logic
+ * plus its group-committed upsert, measured the same way.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseConfig } from './env';
+import { createParley } from './parley';
+import { seedExampleBots } from './seed';
+
+const answers = ['hi', 'dry', 'matte', 'under 30'];
+const TURNS = Number(process.env.TURNS ?? 200_000);
+const IN_FLIGHT = 32;
+
+async function drive(name: string, turn: (conversationId: string, text: string) => Promise<unknown>) {
+  let counter = 0;
+  const worker = async () => {
+    while (counter < TURNS) {
+      counter++;
+      const c = counter;
+      await turn(`c${c % 10000}`, answers[Math.floor(c / 10000) % 4] ?? 'hi');
+    }
+  };
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  const micros = Number(process.hrtime.bigint() - started) / 1000 / TURNS;
+  console.log(`${name.padEnd(12)} ${micros.toFixed(1)} µs/turn  ${(1e6 / micros).toFixed(0)} turns/s`);
+}
+
+const dir = fs.mkdtempSync('/tmp/parley-pipe-');
+const parsed = parseConfig({ PARLEY_DB: path.join(dir, 'p.db'), PARLEY_ADMIN_TOKEN: 'bench-admin-token-000000', PARLEY_SEED_EXAMPLES: 'true', PARLEY_LOG: 'silent' });
+if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+const parley = createParley(parsed.config, { scheduler: false });
+await seedExampleBots(parley.deps);
+const { pipeline } = parley.deps;
+for (const statement of (process.env.BENCH_SQL ?? '').split(';').filter(Boolean)) parley.deps.store.sqlite.exec(statement);
+await drive('parley', async (id, text) => {
+  const r = await pipeline.receive({ botId: 'quiz-bench', channel: 'web', externalKey: id }, { kind: 'text', text });
+  if (!r.ok) throw new Error(r.error.message);
+});
+
+if (process.env.PEER_DIR) {
+  const require = createRequire(path.join(process.env.PEER_DIR, 'x.js'));
+  const { turn } = require('./quiz-logic.js');
+  const Database = require('better-sqlite3');
+  const db = new Database(path.join(dir, 'peer.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('create table if not exists sessions (id text primary key, state text not null)');
+  const get = db.prepare('select state from sessions where id = ?');
+  const put = db.prepare('insert into sessions (id, state) values (?, ?) on conflict(id) do update set state = excluded.state');
+  const del = db.prepare('delete from sessions where id = ?');
+  const cache = new Map();
+  let pending: [string, unknown, () => void][] = [];
+  const commit = db.transaction((ws: typeof pending) => { for (const [id, s] of ws) s ? put.run(id, JSON.stringify(s)) : del.run(id); });
+  const load = (id: string) => (cache.has(id) ? cache.get(id) : ((r) => (r ? JSON.parse(r.state) : undefined))(get.get(id)));
+  const save = (id: string, s: unknown) => { cache.set(id, s ? structuredClone(s) : undefined); return new Promise<void>((ok) => {
+    pending.push([id, s, ok]);
+    if (pending.length === 1) setImmediate(() => { const ws = pending; pending = []; commit(ws); for (const [wid] of ws) cache.delete(wid); for (const w of ws) w[2](); });
+  }); };
+  await drive('peer', async (id, text) => {
+    const r = turn(load(id), text);
+    await save(id, r.session);
+    JSON.stringify({ replies: r.replies });
+  });
+}
+const count = (table: string) => parley.deps.store.sqlite.prepare(`select count(*) as n from ${table}`).get();
+console.log('rows', count('turns'), count('events'), count('conversations'));
+await parley.close();
+fs.rmSync(dir, { recursive: true, force: true });
