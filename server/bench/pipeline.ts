@@ -35,7 +35,8 @@ if (!parsed.ok) throw new Error(parsed.errors.join('; '));
 const parley = createParley(parsed.config, { scheduler: false });
 await seedExampleBots(parley.deps);
 const { pipeline } = parley.deps;
-for (const statement of (process.env.BENCH_SQL ?? '').split(';').filter(Boolean)) parley.deps.store.sqlite.exec(statement);
+// Store experiments, run after seeding: BENCH_SQL='drop index turns_conversation' (any SQL, triggers included).
+if (process.env.BENCH_SQL) parley.deps.store.sqlite.exec(process.env.BENCH_SQL);
 await drive('parley', async (id, text) => {
   const r = await pipeline.receive({ botId: 'quiz-bench', channel: 'web', externalKey: id }, { kind: 'text', text });
   if (!r.ok) throw new Error(r.error.message);
