@@ -5,6 +5,7 @@ import type { TurnPipeline } from '../turns/pipeline';
 import { autoAssignTeam } from './assign';
 import { type InboxLive, recordInboxEvent, recordSystemLine } from './events';
 import { markAnnounced, openHandoffOf, unannounced } from './handoffs';
+import { isPeopleFree } from './people-free';
 
 /**
  * Tells the inbox of hand-offs committed since: an inbox event, a `handoff.queued` webhook, a line in
@@ -31,57 +32,9 @@ export function announceHandoffs(store: Store, now: Date, conversationId?: strin
   return count;
 }
 
-/**
- * Conversations known to have no open or unannounced hand-off. Hand-offs are only ever written by
- * turns, so one seen without stays without until a turn of its own hands it off: most turns then
- * cost no query at all. Bounded, forgetting the oldest first (a forgotten one is looked up again).
- */
-interface PeopleFree {
-  has(conversationId: string): boolean;
-  add(conversationId: string): void;
-  delete(conversationId: string): void;
-}
-const KNOWN_PEOPLE_FREE = 100_000;
-const peopleFreeByStore = new WeakMap<Store, { known: PeopleFree; check: (conversationId: string) => boolean }>();
-
-function peopleFree(store: Store) {
-  let entry = peopleFreeByStore.get(store);
-  if (!entry) {
-    const statement = store.sqlite
-      .prepare<[string], number>("select 1 from handoffs where conversation_id = ? and (announced_at is null or status in ('waiting', 'assigned')) limit 1")
-      .pluck();
-    const known = new Set<string>();
-    entry = {
-      known: {
-        has: (id) => known.has(id),
-        add(id) {
-          known.add(id);
-          if (known.size > KNOWN_PEOPLE_FREE) {
-            const oldest = known.values().next();
-            if (!oldest.done) known.delete(oldest.value);
-          }
-        },
-        delete: (id) => void known.delete(id),
-      },
-      check: (conversationId) => statement.get(conversationId) !== undefined,
-    };
-    peopleFreeByStore.set(store, entry);
-  }
-  return entry;
-}
-
-/**
- * After a turn: new hand-offs are announced; a customer's message to a conversation with people is an
- * inbox `message`. `handedOff`: this turn wrote a hand-off.
- */
-export function afterTurn(store: Store, live: InboxLive, conversationId: string, inbound: Inbound, now: Date, handedOff: boolean): void {
-  const { known, check } = peopleFree(store);
-  if (handedOff) known.delete(conversationId);
-  else if (known.has(conversationId)) return;
-  if (!check(conversationId)) {
-    known.add(conversationId);
-    return;
-  }
+/** After a turn: new hand-offs are announced; a customer's message to a conversation with people is an inbox `message`. */
+export function afterTurn(store: Store, live: InboxLive, conversationId: string, inbound: Inbound, now: Date): void {
+  if (isPeopleFree(store, conversationId)) return;
   const announced = announceHandoffs(store, now, conversationId);
   if (isFromCustomer(inbound)) {
     const open = openHandoffOf(store.db, conversationId);
@@ -92,9 +45,9 @@ export function afterTurn(store: Store, live: InboxLive, conversationId: string,
 
 /** The pipeline, telling the inbox what each committed turn changed. */
 export function inboxAwarePipeline(pipeline: TurnPipeline, store: Store, live: InboxLive, clock: () => Date): TurnPipeline {
-  const after = (conversationId: string, inbound: Inbound, handedOff: boolean) => {
+  const after = (conversationId: string, inbound: Inbound) => {
     try {
-      afterTurn(store, live, conversationId, inbound, clock(), handedOff);
+      afterTurn(store, live, conversationId, inbound, clock());
     } catch (error) {
       // The turn is committed; the scheduler's sweep announces what was missed.
       console.error('Inbox update after a turn failed:', error);
@@ -103,12 +56,12 @@ export function inboxAwarePipeline(pipeline: TurnPipeline, store: Store, live: I
   return {
     async receive(address, inbound, externalId) {
       const outcome = await pipeline.receive(address, inbound, externalId);
-      if (outcome.ok && !outcome.value.duplicate) after(outcome.value.conversationId, inbound, outcome.value.handedOff);
+      if (outcome.ok && !outcome.value.duplicate) after(outcome.value.conversationId, inbound);
       return outcome;
     },
     async deliver(conversationId, inbound, guard) {
       const outcome = await pipeline.deliver(conversationId, inbound, guard);
-      if (outcome.ok) after(conversationId, inbound, outcome.value.handedOff);
+      if (outcome.ok) after(conversationId, inbound);
       return outcome;
     },
     notify: (conversationId, replies, notice) => pipeline.notify(conversationId, replies, notice),

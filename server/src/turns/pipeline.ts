@@ -21,8 +21,6 @@ export interface TurnOutcome {
   duplicate: boolean;
   /** Node ids entered, in order (the editor draws the path). */
   path: string[];
-  /** This turn queued the conversation for a person (wrote a hand-off). */
-  handedOff: boolean;
   session: Session | null;
 }
 
@@ -146,7 +144,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       now,
     });
     if (!committed.ok) return committed;
-    return ok({ conversationId, replies, repliesJson: committed.value, duplicate: false, path, handedOff: writes.handoffs.length > 0, session: startsSession ? result.session : null });
+    return ok({ conversationId, replies, repliesJson: committed.value, duplicate: false, path, session: startsSession ? result.session : null });
   }
 
   interface PreparedTurn {
@@ -220,7 +218,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
             const state = load(address);
             if (state?.id !== answered.conversationId)
               return fail({ status: 409, code: 'duplicate_message_id', field: 'messageId', message: `messageId "${externalId}" was already used in another conversation.` });
-            return ok({ conversationId: answered.conversationId, replies: answered.replies, repliesJson: answered.repliesJson, duplicate: true, path: [], handedOff: false, session: state.session?.data ?? null });
+            return ok({ conversationId: answered.conversationId, replies: answered.replies, repliesJson: answered.repliesJson, duplicate: true, path: [], session: state.session?.data ?? null });
           }
         }
         if (!directory.bot(address.botId)) return fail(notFound('Bot', address.botId));
@@ -240,7 +238,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
         const inbound: Inbound = notice.by === undefined ? { kind: 'notice', reason: notice.reason } : { kind: 'notice', reason: notice.reason, by: notice.by };
         const committed = await commitTurn({ address, state, conversationId, inbound, externalId: null, replies, session: state?.session ?? null, writes: emptyWrites(), now: clock() });
         if (!committed.ok) return committed;
-        return ok({ conversationId, replies, repliesJson: committed.value, duplicate: false, path: [], handedOff: false, session: state?.session?.data ?? null });
+        return ok({ conversationId, replies, repliesJson: committed.value, duplicate: false, path: [], session: state?.session?.data ?? null });
       });
     },
   };

@@ -1,6 +1,7 @@
 import type { TurnEvent } from '@parley/shared';
 import { sql } from 'drizzle-orm';
 import type { Store } from '../db/open';
+import { forgetPeopleFree } from '../inbox/people-free';
 import { namedStatement, positionalStatement } from '../db/raw';
 import { conversations, events, handoffs, timers, turns, waitlist } from '../db/schema';
 import { type TurnGuard, applyGuard } from './guards';
@@ -44,7 +45,8 @@ const p = (name: string) => sql.placeholder(name);
 const RECORDED_BY_TURNS = new Set(['session.started', 'session.ended']);
 
 /** Applies one turn's write; returns the conversation's key (new conversations get theirs here). */
-export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => number {
+export function createTurnWriter(store: Store): (write: TurnWrite) => number {
+  const { db, sqlite } = store;
   const insertConversation = namedStatement(
     sqlite,
     db.insert(conversations).values({ id: p('id'), botId: p('botId'), channel: p('channel'), externalKey: p('externalKey'), createdAt: p('createdAt') }),
@@ -91,7 +93,10 @@ export function createTurnWriter({ db, sqlite }: Store): (write: TurnWrite) => n
         .values(write.waitlist)
         .onConflictDoUpdate({ target: [waitlist.botId, waitlist.sku, waitlist.conversationId], set: { notice: sql`excluded.notice`, notifiedAt: null } })
         .run();
-    if (write.handoffs.length > 0) db.insert(handoffs).values(write.handoffs).run();
+    if (write.handoffs.length > 0) {
+      db.insert(handoffs).values(write.handoffs).run();
+      for (const handoff of write.handoffs) forgetPeopleFree(store, handoff.conversationId);
+    }
     if (write.timers.length > 0) db.insert(timers).values(write.timers).run();
     return key;
   };
