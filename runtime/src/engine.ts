@@ -82,8 +82,10 @@ function createContext(run: TurnRun): NodeContext & { nodeId: string } {
     },
     render: (template: string, extra?: Readonly<Variables>) => {
       if (!template.includes('{{')) return template;
-      const vars = scopeOf(run);
-      return renderTemplate(template, vars, extra);
+      if (extra) return renderTemplate(template, scopeOf(run), extra);
+      // The session's variables laid over the system ones, as `vars` merges them, without the copy.
+      const system = run.env.system;
+      return system ? renderTemplate(template, system, run.session.vars) : renderTemplate(template, run.session.vars);
     },
     now: env.now,
     settings: run.flow.flow.settings,

@@ -175,7 +175,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
         externalId: turn.externalId,
         replies: repliesJson,
         state: session === null ? null : JSON.stringify(session.data),
-        createdAt: now.toISOString(),
+        createdAt: isoTime(now),
       },
     };
     const key = conversationKey(address);
@@ -244,6 +244,18 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
   };
 }
 
+
+// Turns committed in the same millisecond share its ISO text (formatting a Date costs ~2 µs; many turns share one).
+let lastMs = Number.NaN;
+let lastIso = '';
+function isoTime(date: Date): string {
+  const ms = date.getTime();
+  if (ms !== lastMs) {
+    lastIso = date.toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
+}
 
 function commitFailure(error: unknown): AppError {
   if (error instanceof GuardRefused) return { status: 409, code: 'conflict', message: error.message };
