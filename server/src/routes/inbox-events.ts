@@ -1,14 +1,11 @@
 import { inboxEventSchema } from '@parley/shared';
 import { asc, gt } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
-import { z } from 'zod';
 import type { AuthEnv } from '../auth/caller';
 import { inboxEvents } from '../db/schema';
 import type { AppDeps } from '../deps';
+import { resumeAfter, streamLog } from '../http/sse-log';
 import type { InboxLive } from '../inbox/events';
-
-const lastEventId = z.coerce.number().int().min(0);
 
 /**
  * GET /api/inbox/events: server-sent `inbox` events (queued, assigned, message, note, resolved, sla)
@@ -24,31 +21,19 @@ export function inboxEventRoutes({ store, docs }: AppDeps, live: InboxLive, opti
     tag: 'Inbox',
     responses: { 200: { description: 'text/event-stream of `inbox` events `{ type, handoffId, conversationId, teamKey, at }`, with heartbeats' } },
   });
-  const after = (cursor: number) => store.db.select().from(inboxEvents).where(gt(inboxEvents.id, cursor)).orderBy(asc(inboxEvents.id)).limit(200).all();
-  return new Hono<AuthEnv>().get('/events', (c) => {
-    const resumed = lastEventId.safeParse(c.req.header('last-event-id'));
-    let cursor = resumed.success ? resumed.data : live.newest();
-    c.header('cache-control', 'no-store');
-    c.header('x-accel-buffering', 'no');
-    return streamSSE(c, async (stream) => {
-      const closed = new AbortController();
-      stream.onAbort(() => closed.abort());
-      await stream.write(': live\n\n');
-      let quietSince = Date.now();
-      while (!closed.signal.aborted) {
-        const mark = live.newest();
-        for (const row of after(cursor)) {
-          cursor = row.id;
-          const event = inboxEventSchema.parse({ type: row.type, handoffId: row.handoffId, conversationId: row.conversationId, teamKey: row.teamKey, at: row.at });
-          await stream.writeSSE({ id: String(row.id), event: 'inbox', data: JSON.stringify(event) });
-          quietSince = Date.now();
-        }
-        if (Date.now() - quietSince >= heartbeatMs) {
-          await stream.write(': heartbeat\n\n');
-          quietSince = Date.now();
-        }
-        await live.wait(heartbeatMs, closed.signal, mark);
-      }
-    });
-  });
+  const newerThan = (cursor: number) => store.db.select().from(inboxEvents).where(gt(inboxEvents.id, cursor)).orderBy(asc(inboxEvents.id)).limit(200).all();
+  return new Hono<AuthEnv>().get('/events', (c) =>
+    streamLog(c, {
+      // A new stream starts with what happens next.
+      after: resumeAfter(c, live.newest()),
+      heartbeatMs,
+      read: newerThan,
+      event: (row) => ({
+        event: 'inbox',
+        data: JSON.stringify(inboxEventSchema.parse({ type: row.type, handoffId: row.handoffId, conversationId: row.conversationId, teamKey: row.teamKey, at: row.at })),
+      }),
+      newest: () => live.newest(),
+      wait: (ms, signal, mark) => live.wait(ms, signal, mark),
+    }),
+  );
 }

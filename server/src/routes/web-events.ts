@@ -1,18 +1,17 @@
 import { isFromCustomer, inboundSchema, replySchema } from '@parley/shared';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { conversations, turns } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { errorResponse, notFound } from '../errors';
+import { resumeAfter, streamLog } from '../http/sse-log';
 import { queryParams } from '../http/validate';
 import { readJson } from '../turns/load';
 import type { WebLive } from './web-live';
 
 const repliesSchema = z.array(replySchema);
 const eventsQuery = z.object({ after: z.coerce.number().int().min(0).optional() });
-const lastEventId = z.coerce.number().int().min(0);
 
 export interface WebEventsOptions {
   /** A comment line this often keeps proxies from closing an idle stream. */
@@ -52,33 +51,19 @@ export function webEventRoutes({ store, docs }: AppDeps, live: WebLive, options:
       .where(and(eq(conversations.botId, c.req.param('botId')), eq(conversations.channel, 'web'), eq(conversations.externalKey, c.req.param('conversationId'))))
       .get();
     if (!conversation) return errorResponse(c, notFound('Conversation', c.req.param('conversationId')));
-    // A reconnecting EventSource says where it stopped; that wins over the `after` it was opened with.
-    const resumed = lastEventId.safeParse(c.req.header('last-event-id'));
-    let cursor = resumed.success ? resumed.data : (c.req.valid('query').after ?? 0);
-    c.header('cache-control', 'no-store');
-    c.header('x-accel-buffering', 'no');
-    return streamSSE(c, async (stream) => {
-      const closed = new AbortController();
-      stream.onAbort(() => closed.abort());
-      await stream.write(': live\n\n');
-      let quietSince = Date.now();
-      while (!closed.signal.aborted) {
-        const mark = live.newest();
-        for (const row of newTurns(conversation.key, cursor)) {
-          cursor = row.id;
-          const inbound = readJson(inboundSchema, row.inbound);
-          if (inbound === undefined || isFromCustomer(inbound)) continue;
-          const replies = readJson(repliesSchema, row.replies) ?? [];
-          if (replies.length === 0) continue;
-          await stream.writeSSE({ id: String(row.id), event: 'message', data: JSON.stringify({ id: row.id, at: row.createdAt, replies }) });
-          quietSince = Date.now();
-        }
-        if (Date.now() - quietSince >= heartbeatMs) {
-          await stream.write(': heartbeat\n\n');
-          quietSince = Date.now();
-        }
-        await live.wait(conversation.id, heartbeatMs, closed.signal, mark);
-      }
+    return streamLog(c, {
+      // A reconnecting EventSource says where it stopped; that wins over the `after` it was opened with.
+      after: resumeAfter(c, c.req.valid('query').after ?? 0),
+      heartbeatMs,
+      read: (after) => newTurns(conversation.key, after),
+      event: (row) => {
+        const inbound = readJson(inboundSchema, row.inbound);
+        if (inbound === undefined || isFromCustomer(inbound)) return undefined;
+        const replies = readJson(repliesSchema, row.replies) ?? [];
+        return replies.length === 0 ? undefined : { event: 'message', data: JSON.stringify({ id: row.id, at: row.createdAt, replies }) };
+      },
+      newest: () => live.newest(),
+      wait: (ms, signal, mark) => live.wait(conversation.id, ms, signal, mark),
     });
   });
 }
