@@ -24,9 +24,13 @@ async function drive(name: string, turn: (conversationId: string, text: string) 
     }
   };
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   const micros = Number(process.hrtime.bigint() - started) / 1000 / TURNS;
-  console.log(`${name.padEnd(12)} ${micros.toFixed(1)} µs/turn  ${(1e6 / micros).toFixed(0)} turns/s`);
+  const used = process.cpuUsage(cpu);
+  // CPU time (all threads) steadies the figure on a shared machine, where wall time also counts waiting for a core.
+  const cpuMicros = (used.user + used.system) / TURNS;
+  console.log(`${name.padEnd(12)} ${micros.toFixed(1)} µs/turn  ${(1e6 / micros).toFixed(0)} turns/s  (CPU ${cpuMicros.toFixed(1)} µs/turn)`);
 }
 
 const dir = fs.mkdtempSync('/tmp/parley-pipe-');
@@ -35,7 +39,7 @@ if (!parsed.ok) throw new Error(parsed.errors.join('; '));
 const parley = createParley(parsed.config, { scheduler: false });
 await seedExampleBots(parley.deps);
 const { pipeline } = parley.deps;
-// Store experiments, run after seeding: BENCH_SQL='drop index turns_conversation' (any SQL, triggers included).
+// Store experiments, run after seeding: BENCH_SQL='drop trigger turns_chain_head' (any SQL, triggers included).
 if (process.env.BENCH_SQL) parley.deps.store.sqlite.exec(process.env.BENCH_SQL);
 await drive('parley', async (id, text) => {
   const r = await pipeline.receive({ botId: 'quiz-bench', channel: 'web', externalKey: id }, { kind: 'text', text });

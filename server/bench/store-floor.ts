@@ -8,7 +8,10 @@ const store = openStore(path.join(dir, 'f.db'));
 const { sqlite } = store;
 sqlite.exec(`insert into bots (id, name, draft, created_at, updated_at) values ('b', 'b', '{}', 'x', 'x')`);
 const insConv = sqlite.prepare(`insert into conversations (id, bot_id, channel, external_key, created_at) values (?, 'b', 'web', ?, ?)`);
-const insTurn = sqlite.prepare(`insert into turns (conversation_key, session_id, flow_version_id, bot_id, channel, kind, inbound, external_id, replies, state, created_at) values (?, ?, 1, 'b', 'web', 'text', ?, null, ?, ?, ?)`);
+// As the turn writer: linked to the conversation's chain (the trigger moves its head).
+const insTurn = sqlite.prepare(
+  `insert into turns (conversation_key, prev_turn_id, session_id, flow_version_id, bot_id, channel, kind, inbound, external_id, replies, state, created_at) values (?, (select last_turn_id from conversations where key = ?), ?, 1, 'b', 'web', 'text', ?, null, ?, ?, ?)`,
+);
 const inbound = JSON.stringify({ kind: 'text', text: 'matte' });
 const replies = JSON.stringify([{ type: 'buttons', text: 'What is your budget?', buttons: [{ title: 'under 30', payload: 'under 30' }, { title: '30 to 60', payload: '30 to 60' }, { title: 'over 60', payload: 'over 60' }] }]);
 const state = JSON.stringify({ status: 'active', waitingAt: 'q3', variables: { skin: 'dry', finish: 'matte' }, state: { misses: 0 }, startedAt: '2026-11-25T12:00:00.000Z', silent: false });
@@ -20,7 +23,7 @@ const commit = sqlite.transaction((batch: number[]) => {
     const c = i % 10000;
     let key = keys[c];
     if (key === undefined) key = keys[c] = Number(insConv.run(`conv_${c}`, `c${c}`, 'now').lastInsertRowid);
-    insTurn.run(key, `sess_${c}`, inbound, replies, state, '2026-11-25T12:00:00.000Z');
+    insTurn.run(key, key, `sess_${c}`, inbound, replies, state, '2026-11-25T12:00:00.000Z');
   }
 });
 const t0 = process.hrtime.bigint();

@@ -1,6 +1,7 @@
 import { type Reply, sessionSchema } from '@parley/shared';
-import { asc, desc, eq, max, sql } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { type HandoffRow, conversations, events, handoffs, turns } from '../db/schema';
+import { inConversation } from '../turns/chain';
 import { isWithPerson, readJson } from '../turns/load';
 import type { AppDeps } from '../deps';
 import { type Result, fail, notFound, ok } from '../errors';
@@ -18,8 +19,6 @@ function parsed(text: string | null): unknown {
   }
 }
 
-const latestTurnOf = (db: AppDeps['store']['db']) =>
-  sql`(${db.select({ id: max(turns.id) }).from(turns).where(eq(turns.conversationKey, conversations.key))})`;
 
 /** Where a conversation stands, from its latest turn: the bot answers, or a person owns it. */
 function standing(state: string | null) {
@@ -37,7 +36,7 @@ export function listConversations(deps: AppDeps, query: { botId?: string; limit:
   const rows = db
     .select({ conversation: conversations, lastTurnId: turns.id, lastActivityAt: turns.createdAt, state: turns.state })
     .from(conversations)
-    .leftJoin(turns, eq(turns.id, latestTurnOf(db)))
+    .leftJoin(turns, eq(turns.id, conversations.lastTurnId))
     .where(query.botId === undefined ? undefined : eq(conversations.botId, query.botId))
     .orderBy(desc(turns.id))
     .limit(query.limit)
@@ -49,7 +48,7 @@ export function listConversations(deps: AppDeps, query: { botId?: string; limit:
 export function getConversation({ store }: AppDeps, conversationId: string) {
   const conversation = store.db.select().from(conversations).where(eq(conversations.id, conversationId)).get();
   if (!conversation) return fail(notFound('Conversation', conversationId));
-  const log = store.db.select().from(turns).where(eq(turns.conversationKey, conversation.key)).orderBy(asc(turns.id)).all();
+  const log = store.db.select().from(turns).where(inConversation(conversation.key)).orderBy(asc(turns.id)).all();
   const happened = store.db.select().from(events).where(eq(events.conversationId, conversationId)).orderBy(asc(events.id)).all();
   const handoffRows: HandoffRow[] = store.db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId)).orderBy(asc(handoffs.createdAt)).all();
   const latest = log[log.length - 1];
@@ -87,9 +86,7 @@ export async function releaseConversation(deps: AppDeps, conversationId: string,
   const latest = db
     .select({ state: turns.state, flowVersionId: turns.flowVersionId })
     .from(turns)
-    .where(eq(turns.conversationKey, conversation.key))
-    .orderBy(desc(turns.id))
-    .limit(1)
+    .where(eq(turns.id, conversation.lastTurnId ?? 0))
     .get();
   if (!latest || standing(latest.state).status !== 'handoff') return notInHandoff;
 

@@ -1,5 +1,5 @@
 import { type Reply, replySchema } from '@parley/shared';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Store } from '../db/open';
 import { channelDeliveries, conversations, turns } from '../db/schema';
@@ -11,6 +11,7 @@ import { createPacer } from './rate';
 import type { ChannelRegistry } from './registry';
 import type { Recipient, SendIo, SendResult } from './types';
 import { type Sender, type WindowState, createWindowCheck } from './window';
+import { CUSTOMER_KINDS, inConversation } from '../turns/chain';
 
 /**
  * Delivery of replies through push channels, durable: the outbox is the turn log (a turn's replies are
@@ -46,7 +47,7 @@ export interface DispatchDeps {
 }
 
 const DEFAULT_RETRY_DELAYS = [1_000, 5_000, 30_000, 120_000, 600_000];
-const CUSTOMER_KINDS = new Set(['text', 'postback', 'attachment']);
+const CUSTOMER_KIND_SET: ReadonlySet<string> = new Set(CUSTOMER_KINDS);
 const repliesSchema = z.array(replySchema);
 
 type Conversation = { key: number; id: string; botId: string; channel: string; externalKey: string };
@@ -97,7 +98,7 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
   const nextTurns = db
     .select({ id: turns.id, kind: turns.kind, inbound: turns.inbound, externalId: turns.externalId, replies: turns.replies })
     .from(turns)
-    .where(and(eq(turns.conversationKey, sql.placeholder('key')), gt(turns.id, sql.placeholder('after'))))
+    .where(inConversation(sql.placeholder('key'), sql.placeholder('after')))
     .orderBy(asc(turns.id))
     .limit(20)
     .prepare();
@@ -174,7 +175,7 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
         if (closed) break;
         const replies = readJson(repliesSchema, turn.replies) ?? [];
         // A synchronous channel's answer carried the replies to the customer's own messages.
-        if (replies.length === 0 || (channel.answers && CUSTOMER_KINDS.has(turn.kind))) {
+        if (replies.length === 0 || (channel.answers && CUSTOMER_KIND_SET.has(turn.kind))) {
           skipped = turn.id;
           continue;
         }
@@ -282,7 +283,7 @@ export function createDispatch(deps: DispatchDeps): ChannelDispatch {
           `select c.key as key, c.id as id, c.bot_id as botId, c.channel as channel, c.external_key as externalKey
            from conversations c left join channel_deliveries d on d.conversation_key = c.key
            where c.channel in (${pushing.map(() => '?').join(',')})
-             and (select max(t.id) from turns t where t.conversation_key = c.key) > coalesce(d.delivered_turn_id, 0)`,
+             and c.last_turn_id > coalesce(d.delivered_turn_id, 0)`,
         )
         .all(...pushing);
       for (const row of z.array(z.object({ key: z.number(), id: z.string(), botId: z.string(), channel: z.string(), externalKey: z.string() })).parse(behind)) run(row);

@@ -40,7 +40,10 @@ export const flowVersions = sqliteTable(
   (t) => [uniqueIndex('flow_versions_bot_version').on(t.botId, t.version)],
 );
 
-/** A customer's thread with a bot on one channel. Written once; where it stands is its latest turn. */
+/**
+ * A customer's thread with a bot on one channel. Where it stands is its latest turn, `last_turn_id`
+ * (kept by the trigger `turns_chain_head`, see drizzle/0001).
+ */
 export const conversations = sqliteTable(
   'conversations',
   {
@@ -51,6 +54,8 @@ export const conversations = sqliteTable(
     channel: text('channel').notNull(),
     /** The channel's own id of the customer or thread (web: the widget's conversationId). */
     externalKey: text('external_key').notNull(),
+    /** The conversation's latest turn: the head of its chain of turns (see `turns.prevTurnId`). */
+    lastTurnId: integer('last_turn_id'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('conversations_bot_channel_key').on(t.botId, t.channel, t.externalKey)],
@@ -59,14 +64,18 @@ export const conversations = sqliteTable(
 /**
  * The transcript as a log of turns, one row each, never updated: what came in, every reply that went
  * out, and the session as it stood after the turn, with the flow version it is pinned to. The last
- * row of a conversation is where it stands, so a turn costs one insert; sessions are the runs of
- * turns that share a `session_id`.
+ * row of a conversation is where it stands; sessions are the runs of turns that share a `session_id`.
+ * A conversation's turns are a chain from its `last_turn_id` back through `prev_turn_id` (read with
+ * turns/chain.ts) rather than an index on the conversation: the log is appended to on every message,
+ * and an index entry per turn placed among all conversations' was a third of a turn's commit.
  */
 export const turns = sqliteTable(
   'turns',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     conversationKey: integer('conversation_key').notNull(),
+    /** The conversation's turn before this one (null for its first). */
+    prevTurnId: integer('prev_turn_id'),
     sessionId: text('session_id'),
     flowVersionId: integer('flow_version_id'),
     botId: text('bot_id').notNull(),
@@ -84,7 +93,6 @@ export const turns = sqliteTable(
   },
   (t) => [
     uniqueIndex('turns_dedupe').on(t.botId, t.channel, t.externalId).where(sql`external_id is not null`),
-    index('turns_conversation').on(t.conversationKey, t.id),
   ],
 );
 

@@ -11,6 +11,7 @@ import { deliveryStates } from './delivery';
 import { findHandoff } from './handoffs';
 import { inboundText, itemOf } from './items';
 import { agentWindow } from './window';
+import { inConversation } from '../turns/chain';
 
 const repliesSchema = z.array(replySchema);
 const systemData = z.object({ text: z.string() });
@@ -43,7 +44,7 @@ export function inboxDetail(deps: AppDeps, handoffId: string): Result<InboxDetai
   const conversation = db.select().from(conversations).where(eq(conversations.id, handoff.conversationId)).get();
   if (!conversation) return fail(notFound('Conversation', handoff.conversationId));
   const now = deps.now();
-  const log = db.select().from(turns).where(eq(turns.conversationKey, conversation.key)).orderBy(asc(turns.id)).all();
+  const log = db.select().from(turns).where(inConversation(conversation.key)).orderBy(asc(turns.id)).all();
   const delivery = deliveryStates(deps, conversation);
   const entries: TranscriptEntry[] = [];
   for (const turn of log) {

@@ -1,8 +1,9 @@
 import { type BusinessHours, type InboxItem, type Inbound, type Team, inboundSchema, slaStatus } from '@parley/shared';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { contactProfile } from '../channels/contacts';
 import type { Store } from '../db/open';
 import { type HandoffRow, bots, conversations, turns } from '../db/schema';
+import { isLatestFromCustomer } from '../turns/chain';
 import { readJson } from '../turns/load';
 import { hoursOf, teamByKey } from '../teams/teams';
 import { userName } from './assign';
@@ -26,8 +27,6 @@ export function inboundText(inbound: Inbound): string {
       return '';
   }
 }
-
-const CUSTOMER_KINDS = ['text', 'postback', 'attachment'];
 
 /** Both SLA clocks of a hand-off, in its team's hours; null when the team promises nothing. */
 export function slaOf(store: Store, handoff: HandoffRow, now: Date): InboxItem['sla'] {
@@ -58,9 +57,9 @@ export function itemOf(store: Store, handoff: HandoffRow, now: Date): InboxItem 
   const channel = conversation?.channel ?? 'unknown';
   const externalKey = conversation?.externalKey ?? '';
   const contact = conversation ? contactProfile(store, conversation) : {};
-  const latest = conversation ? db.select({ createdAt: turns.createdAt }).from(turns).where(eq(turns.conversationKey, conversation.key)).orderBy(desc(turns.id)).limit(1).get() : undefined;
+  const latest = conversation ? db.select({ createdAt: turns.createdAt }).from(turns).where(eq(turns.id, conversation.lastTurnId ?? 0)).get() : undefined;
   const lastCustomer = conversation
-    ? db.select({ inbound: turns.inbound }).from(turns).where(and(eq(turns.conversationKey, conversation.key), inArray(turns.kind, CUSTOMER_KINDS))).orderBy(desc(turns.id)).limit(1).get()
+    ? db.select({ inbound: turns.inbound }).from(turns).where(isLatestFromCustomer(conversation.key)).get()
     : undefined;
   const inbound = lastCustomer ? readJson(inboundSchema, lastCustomer.inbound) : undefined;
   const priority = handoff.priority === 'low' || handoff.priority === 'high' || handoff.priority === 'urgent' ? handoff.priority : 'normal';

@@ -1,5 +1,5 @@
 import { isFromCustomer, inboundSchema, replySchema } from '@parley/shared';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { conversations, turns } from '../db/schema';
@@ -9,6 +9,7 @@ import { resumeAfter, streamLog } from '../http/sse-log';
 import { queryParams } from '../http/validate';
 import { readJson } from '../turns/load';
 import type { WebLive } from './web-live';
+import { inConversation } from '../turns/chain';
 
 const repliesSchema = z.array(replySchema);
 const eventsQuery = z.object({ after: z.coerce.number().int().min(0).optional() });
@@ -39,7 +40,7 @@ export function webEventRoutes({ store, docs }: AppDeps, live: WebLive, options:
     store.db
       .select({ id: turns.id, inbound: turns.inbound, replies: turns.replies, createdAt: turns.createdAt })
       .from(turns)
-      .where(and(eq(turns.conversationKey, conversationKey), gt(turns.id, after)))
+      .where(inConversation(conversationKey, after))
       .orderBy(asc(turns.id))
       .limit(100)
       .all();

@@ -1,5 +1,5 @@
 import { type Inbound, inboundSchema, replySchema } from '@parley/shared';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { conversations, turns } from '../db/schema';
@@ -8,6 +8,7 @@ import { type Result, errorResponse, notFound, ok } from '../errors';
 import { jsonBody, queryParams } from '../http/validate';
 import { readJson } from '../turns/load';
 import type { TurnPipeline } from '../turns/pipeline';
+import { inConversation } from '../turns/chain';
 
 export const webMessageSchema = z
   .object({
@@ -98,7 +99,7 @@ export function webRoutes({ pipeline, store, docs }: AppDeps) {
       const rows = store.db
         .select({ id: turns.id, inbound: turns.inbound, replies: turns.replies, createdAt: turns.createdAt })
         .from(turns)
-        .where(and(eq(turns.conversationKey, conversation.key), gt(turns.id, after)))
+        .where(inConversation(conversation.key, after))
         .orderBy(asc(turns.id))
         .limit(200)
         .all();

@@ -1,5 +1,5 @@
 import { type Reply, type Session, replySchema, sessionSchema } from '@parley/shared';
-import { and, eq, max, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Store } from '../db/open';
 import { conversations, turns } from '../db/schema';
@@ -47,11 +47,6 @@ export function readJson<S extends z.ZodType>(schema: S, text: string | null): z
 }
 
 export function createTurnReader({ db }: Store): TurnReader {
-  // The conversation's state is the state saved with its latest turn.
-  const latestTurn = db
-    .select({ id: max(turns.id) })
-    .from(turns)
-    .where(eq(turns.conversationKey, conversations.key));
   const byAddress = db
     .select({
       key: conversations.key,
@@ -64,7 +59,8 @@ export function createTurnReader({ db }: Store): TurnReader {
       flowVersionId: turns.flowVersionId,
     })
     .from(conversations)
-    .leftJoin(turns, eq(turns.id, sql`(${latestTurn})`))
+    // The conversation's state is the state saved with its latest turn.
+    .leftJoin(turns, eq(turns.id, conversations.lastTurnId))
     .where(and(eq(conversations.botId, sql.placeholder('botId')), eq(conversations.channel, sql.placeholder('channel')), eq(conversations.externalKey, sql.placeholder('externalKey'))))
     .prepare();
   const address = db

@@ -55,6 +55,8 @@ export function createTurnWriter(store: Store): (write: TurnWrite) => number {
     sqlite,
     db.insert(turns).values({
       conversationKey: p('conversationKey'),
+      // Linked to the conversation's chain here; the trigger `turns_chain_head` then makes it the head.
+      prevTurnId: sql`(select ${conversations.lastTurnId} from ${conversations} where ${conversations.key} = ${p('conversationKey')})`,
       sessionId: p('sessionId'),
       flowVersionId: p('flowVersionId'),
       botId: p('botId'),
@@ -66,7 +68,7 @@ export function createTurnWriter(store: Store): (write: TurnWrite) => number {
       state: p('state'),
       createdAt: p('createdAt'),
     }),
-    ['conversationKey', 'sessionId', 'flowVersionId', 'botId', 'channel', 'kind', 'inbound', 'externalId', 'replies', 'state', 'createdAt'],
+    ['conversationKey', 'conversationKey', 'sessionId', 'flowVersionId', 'botId', 'channel', 'kind', 'inbound', 'externalId', 'replies', 'state', 'createdAt'],
   );
   const insertEvent = namedStatement(
     sqlite,
@@ -82,7 +84,7 @@ export function createTurnWriter(store: Store): (write: TurnWrite) => number {
       key = Number(inserted.lastInsertRowid);
     }
     // In the order given to `positionalStatement` above.
-    insertTurn.run(key, t.sessionId, t.flowVersionId, c.botId, c.channel, t.kind, t.inbound, t.externalId, t.replies, t.state, t.createdAt);
+    insertTurn.run(key, key, t.sessionId, t.flowVersionId, c.botId, c.channel, t.kind, t.inbound, t.externalId, t.replies, t.state, t.createdAt);
     for (const event of write.events) {
       if (RECORDED_BY_TURNS.has(event.type)) continue;
       insertEvent.run({ botId: c.botId, conversationId: c.id, sessionId: t.sessionId, type: event.type, nodeId: event.nodeId ?? null, data: event.data === undefined ? null : JSON.stringify(event.data), createdAt: t.createdAt });
