@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import v8 from 'node:v8';
 
 const usage = `Usage: parley <command>
 
@@ -16,10 +15,7 @@ const usage = `Usage: parley <command>
 const [command, ...args] = process.argv.slice(2);
 // Each command loads only what it needs: `validate` should not wait for the whole server to load.
 const commands: Record<string, (args: string[]) => Promise<number>> = {
-  start: async () => {
-    youngGenerationForServing();
-    return (await import('./start')).runStart();
-  },
+  start: async () => (await import('./start')).runStart(),
   validate: async (a) => (await import('./validate')).runValidate(a),
   chat: async (a) => (await import('./chat')).runChat(a),
   import: async (a) => (await import('./transfer')).runImport(a),
@@ -34,12 +30,5 @@ if (!run) {
   process.exitCode = await run(args);
 }
 
-/**
- * Each message allocates a little that dies young; with V8's default young generation much of it is
- * promoted and collected again later. A larger one (64 MB semi-spaces) measured about 8% less CPU per
- * turn in `pnpm bench`. Left alone when NODE_OPTIONS or the command line already sets it.
- */
-function youngGenerationForServing(): void {
-  const given = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`;
-  if (!given.includes('semi-space')) v8.setFlagsFromString('--max-semi-space-size=64');
-}
+// An ES module (top-level await above), though it exports nothing.
+export {};
