@@ -3,19 +3,19 @@ import { createKeyedQueue } from './queue';
 
 const later = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
+/** A task that takes `ms`, then notes its name and answers it. */
+const noting = (order: string[], name: string, ms = 0) => async () => {
+  if (ms > 0) await later(ms, null);
+  order.push(name);
+  return name;
+};
+
 test('runs the tasks of one key in arrival order, even when the first is the slowest', async () => {
   const queue = createKeyedQueue();
   const order: string[] = [];
-  const first = queue.run('a', async () => {
-    await later(30, null);
-    order.push('a1');
-    return 1;
-  });
-  const second = queue.run('a', async () => {
-    order.push('a2');
-    return 2;
-  });
-  expect(await Promise.all([first, second])).toEqual([1, 2]);
+  const first = queue.run('a', noting(order, 'a1', 30));
+  const second = queue.run('a', noting(order, 'a2'));
+  expect(await Promise.all([first, second])).toEqual(['a1', 'a2']);
   expect(order).toEqual(['a1', 'a2']);
 });
 
@@ -32,13 +32,8 @@ test('a failing task does not stop the ones behind it, and its caller still sees
 test('different keys run side by side, and nothing is kept once all are done', async () => {
   const queue = createKeyedQueue();
   const order: string[] = [];
-  const slow = queue.run('a', async () => {
-    await later(30, null);
-    order.push('a');
-  });
-  const fast = queue.run('b', async () => {
-    order.push('b');
-  });
+  const slow = queue.run('a', noting(order, 'a', 30));
+  const fast = queue.run('b', noting(order, 'b'));
   expect(queue.size).toBe(2);
   await Promise.all([slow, fast]);
   await later(0, null);
