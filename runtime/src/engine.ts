@@ -64,7 +64,10 @@ export function newSession(flow: CompiledFlow, env: TurnEnv): Session {
 }
 
 function scopeOf(run: TurnRun): Readonly<Variables> {
-  if (run.scope === undefined) run.scope = run.env.system ? { ...run.env.system, ...run.session.vars } : run.session.vars;
+  if (run.scope === undefined) {
+    const { system } = run.env;
+    run.scope = system ? copyVariables(run.session.vars, copyVariables(system)) : run.session.vars;
+  }
   return run.scope;
 }
 
@@ -161,7 +164,7 @@ function absorb(run: TurnRun, step: NodeStep): void {
     run.scope = undefined;
     if (!run.ownsVars) {
       // The prior session's variables are never changed: copied on the first write of the turn.
-      session.vars = { ...session.vars };
+      session.vars = copyVariables(session.vars);
       run.ownsVars = true;
     }
     for (const [name, value] of Object.entries(step.set)) {
@@ -169,6 +172,17 @@ function absorb(run: TurnRun, step: NodeStep): void {
       else session.vars[name] = value;
     }
   }
+}
+
+/**
+ * Copies `vars` into `into` (a new object by default) property by property, not with `{ ...vars }`: on
+ * Node 20's V8 a spread copy gets a map outside the transition tree, so each property then added to it
+ * made a new hidden class (one per turn, kept in old space, and a deopt for every function that had seen
+ * the previous one).
+ */
+function copyVariables(vars: Readonly<Variables>, into: Variables = {}): Variables {
+  for (const [name, value] of Object.entries(vars)) into[name] = value;
+  return into;
 }
 
 /** Runs node after node from `step` (taken at `fromId`) until one waits, the flow ends, or the step limit. */

@@ -140,7 +140,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       externalId,
       replies,
       session: startsSession ? { id: turnSessionId, flowVersionId: version.id, data: result.session } : (state?.session ?? null),
-      writes: { ...writes, guards: guard ? [guard] : [] },
+      writes: { events: writes.events, waitlist: writes.waitlist, handoffs: writes.handoffs, timers: writes.timers, guards: guard ? [guard] : [] },
       now,
     });
     if (!committed.ok) return committed;
@@ -164,8 +164,14 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
   async function commitTurn(turn: PreparedTurn): Promise<Result<string>> {
     const { address, state, session, now } = turn;
     const repliesJson = JSON.stringify(turn.replies);
+    // Fields named, not `...turn.writes`: adding fields to a spread copy made a new hidden class per turn (Node 20's V8).
+    const { events, waitlist, handoffs, timers, guards } = turn.writes;
     const write: TurnWrite = {
-      ...turn.writes,
+      events,
+      waitlist,
+      handoffs,
+      timers,
+      guards,
       conversation: { key: state?.key, id: turn.conversationId, botId: address.botId, channel: address.channel, externalKey: address.externalKey },
       turn: {
         sessionId: session?.id ?? null,
