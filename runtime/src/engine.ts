@@ -174,6 +174,11 @@ function absorb(run: TurnRun, step: NodeStep): void {
   }
 }
 
+/** A session's copy as a literal of its fields, for the reason `copyVariables` gives. */
+function copySession(s: Session): Session {
+  return { status: s.status, waitingAt: s.waitingAt, state: s.state, silent: s.silent, vars: s.vars, turns: s.turns, startedAt: s.startedAt };
+}
+
 /**
  * Copies `vars` into `into` (a new object by default) property by property, not with `{ ...vars }`: on
  * Node 20's V8 a spread copy gets a map outside the transition tree, so each property then added to it
@@ -291,7 +296,8 @@ export function runTurn(flow: CompiledFlow, prior: Session | null, inbound: Inbo
     return run.result;
   }
 
-  const session: Session = { ...prior, turns: prior.turns + 1 };
+  const session = copySession(prior);
+  session.turns = prior.turns + 1;
   const run = startRun(flow, session, env, false);
   if (inbound.kind === 'released') {
     session.silent = false;
@@ -319,7 +325,14 @@ export function runTurn(flow: CompiledFlow, prior: Session | null, inbound: Inbo
 
 /** Continues a session at a node of a (possibly other) flow: a go-to into another flow, or a proactive start. */
 export function enterFlowAt(flow: CompiledFlow, prior: Session | null, nodeId: string | undefined, env: TurnEnv): TurnResult {
-  const session: Session = prior ? { ...prior, status: 'active', vars: { ...prior.vars }, waitingAt: null, state: null } : newSession(flow, env);
+  let session: Session;
+  if (prior) {
+    session = copySession(prior);
+    session.status = 'active';
+    session.vars = copyVariables(prior.vars);
+    session.waitingAt = null;
+    session.state = null;
+  } else session = newSession(flow, env);
   const run = startRun(flow, session, env);
   enterNode(run, nodeId ?? flow.startId);
   return run.result;
