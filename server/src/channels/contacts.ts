@@ -1,4 +1,6 @@
 import type { Store } from '../db/open';
+import { conversationKey } from '../turns/conversation-cache';
+import type { ConversationAddress } from '../turns/load';
 import type { Customer } from './types';
 
 export interface ContactProfile {
@@ -9,7 +11,8 @@ export interface ContactProfile {
 interface ContactStatements {
   upsert(row: { botId: string; channel: string; platformId: string; name: string | null; language: string | null; now: string }): void;
   update(row: { botId: string; channel: string; platformId: string; name: string | null; language: string | null }): void;
-  profile(botId: string, channel: string, platformId: string): ContactProfile | undefined;
+  /** `key` is the address's `conversationKey`. */
+  profile(address: ConversationAddress, key: string): ContactProfile | undefined;
 }
 
 // Prepared once per store: both run on every message.
@@ -31,7 +34,7 @@ function statements(store: Store): ContactStatements {
   // Every turn reads its customer's profile; profiles change only through `upsert` and `update`, so what was
   // read (or found missing) is kept until then. Bounded: the least recently written are dropped first.
   const profiles = new Map<string, ContactProfile | undefined>();
-  const keyOf = (botId: string, channel: string, platformId: string) => `${botId}\u0000${channel}\u0000${platformId}`;
+  const keyOf = (botId: string, channel: string, platformId: string) => conversationKey({ botId, channel, externalKey: platformId });
   const made: ContactStatements = {
     upsert(row) {
       upsert.run(row);
@@ -41,10 +44,9 @@ function statements(store: Store): ContactStatements {
       update.run(row);
       profiles.delete(keyOf(row.botId, row.channel, row.platformId));
     },
-    profile(botId, channel, platformId) {
-      const key = keyOf(botId, channel, platformId);
+    profile(address, key) {
       if (profiles.has(key)) return profiles.get(key);
-      const row = select.get(botId, channel, platformId);
+      const row = select.get(address.botId, address.channel, address.externalKey);
       const profile = row && { ...(row.name === null ? {} : { name: row.name }), ...(row.language === null ? {} : { language: row.language }) };
       if (profiles.size >= PROFILES_KEPT) {
         const oldest = profiles.keys().next();
@@ -89,7 +91,10 @@ export function updateContactProfile(store: Store, contact: { botId: string; cha
   statements(store).update({ botId: contact.botId, channel: contact.channel, platformId: contact.platformId, name: contact.name?.trim() || null, language: contact.language?.trim() || null });
 }
 
-/** What is known of a conversation's customer, for the flow's `contact` variable. */
-export function contactProfile(store: Store, address: { botId: string; channel: string; externalKey: string }): ContactProfile {
-  return statements(store).profile(address.botId, address.channel, address.externalKey) ?? {};
+/**
+ * What is known of a conversation's customer, for the flow's `contact` variable. A caller that has the
+ * address's `conversationKey` passes it: the pipeline makes it once per message for its caches too.
+ */
+export function contactProfile(store: Store, address: ConversationAddress, key = conversationKey(address)): ContactProfile {
+  return statements(store).profile(address, key) ?? {};
 }

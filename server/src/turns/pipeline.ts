@@ -60,7 +60,8 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
     return lookup.ok ? ok(lookup.version) : fail({ status: 409, code: 'flow_unavailable', message: lookup.error });
   }
 
-  async function runAndCommit(address: ConversationAddress, state: ConversationState | undefined, inbound: Inbound, externalId: string | null, guard?: TurnGuard): Promise<Result<TurnOutcome>> {
+  // `key` is the address's `conversationKey`, made once per message for the queue, the caches and the contact.
+  async function runAndCommit(address: ConversationAddress, key: string, state: ConversationState | undefined, inbound: Inbound, externalId: string | null, guard?: TurnGuard): Promise<Result<TurnOutcome>> {
     const now = clock();
     const conversationId = state?.id ?? newId('conv');
     const prior = state?.session && state.session.data.status === 'active' ? state.session : null;
@@ -78,7 +79,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
     const env: TurnEnv = {
       now,
       products: directory.products(address.botId),
-      system: { channel: address.channel, contact: { id: address.externalKey, ...contactProfile(deps.effects.store, address) }, conversation: { id: conversationId }, parley: { publicUrl: deps.publicUrl } },
+      system: { channel: address.channel, contact: { id: address.externalKey, ...contactProfile(deps.effects.store, address, key) }, conversation: { id: conversationId }, parley: { publicUrl: deps.publicUrl } },
     };
     const writes = emptyWrites();
     const replies: Reply[] = [];
@@ -134,6 +135,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
     const startsSession = prior !== null || isFromCustomer(inbound);
     const committed = await commitTurn({
       address,
+      key,
       state,
       conversationId,
       inbound,
@@ -149,6 +151,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
 
   interface PreparedTurn {
     address: ConversationAddress;
+    key: string;
     state: ConversationState | undefined;
     conversationId: string;
     inbound: Inbound;
@@ -162,7 +165,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
 
   /** Makes a turn durable (group commit), then caches where its conversation stands; answers the replies as JSON. */
   async function commitTurn(turn: PreparedTurn): Promise<Result<string>> {
-    const { address, state, session, now } = turn;
+    const { address, key, state, session, now } = turn;
     const repliesJson = JSON.stringify(turn.replies);
     // Fields named, not `...turn.writes`: adding fields to a spread copy made a new hidden class per turn (Node 20's V8).
     const { events, waitlist, handoffs, timers, guards } = turn.writes;
@@ -184,7 +187,6 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
         createdAt: isoTime(now),
       },
     };
-    const key = conversationKey(address);
     let conversationKeyInStore: number;
     try {
       conversationKeyInStore = await commit.submit(write);
@@ -206,8 +208,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
   }
 
   /** The conversation's committed state: from the cache, else from the store. */
-  function load(address: ConversationAddress): ConversationState | undefined {
-    const key = conversationKey(address);
+  function load(address: ConversationAddress, key: string): ConversationState | undefined {
     const cached = directory.conversations.get(key);
     if (cached) return cached;
     const stored = reader.conversation(address);
@@ -217,39 +218,41 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
 
   return {
     receive(address, inbound, externalId) {
-      return queue.run(conversationKey(address), async () => {
+      const key = conversationKey(address);
+      return queue.run(key, async () => {
         if (externalId !== undefined) {
           const answered = reader.answered(address.botId, address.channel, externalId);
           if (answered) {
-            const state = load(address);
+            const state = load(address, key);
             if (state?.id !== answered.conversationId)
               return fail({ status: 409, code: 'duplicate_message_id', field: 'messageId', message: `messageId "${externalId}" was already used in another conversation.` });
             return ok({ conversationId: answered.conversationId, replies: answered.replies, repliesJson: answered.repliesJson, duplicate: true, path: [], session: state.session?.data ?? null });
           }
         }
         if (!directory.bot(address.botId)) return fail(notFound('Bot', address.botId));
-        return runAndCommit(address, load(address), inbound, externalId ?? null);
+        return runAndCommit(address, key, load(address, key), inbound, externalId ?? null);
       });
     },
     async deliver(conversationId, inbound, guard) {
       const address = reader.addressOf(conversationId);
       if (!address) return fail(notFound('Conversation', conversationId));
-      return queue.run(conversationKey(address), () => runAndCommit(address, load(address), inbound, null, guard));
+      const key = conversationKey(address);
+      return queue.run(key, () => runAndCommit(address, key, load(address, key), inbound, null, guard));
     },
     async notify(conversationId, replies, notice) {
       const address = reader.addressOf(conversationId);
       if (!address) return fail(notFound('Conversation', conversationId));
-      return queue.run(conversationKey(address), async () => {
-        const state = load(address);
+      const key = conversationKey(address);
+      return queue.run(key, async () => {
+        const state = load(address, key);
         const inbound: Inbound = notice.by === undefined ? { kind: 'notice', reason: notice.reason } : { kind: 'notice', reason: notice.reason, by: notice.by };
-        const committed = await commitTurn({ address, state, conversationId, inbound, externalId: null, replies, session: state?.session ?? null, writes: emptyWrites(), now: clock() });
+        const committed = await commitTurn({ address, key, state, conversationId, inbound, externalId: null, replies, session: state?.session ?? null, writes: emptyWrites(), now: clock() });
         if (!committed.ok) return committed;
         return ok({ conversationId, replies, repliesJson: committed.value, duplicate: false, path: [], session: state?.session?.data ?? null });
       });
     },
   };
 }
-
 
 // Turns committed in the same millisecond share its ISO text (formatting a Date costs ~2 µs; many turns share one).
 let lastMs = Number.NaN;
