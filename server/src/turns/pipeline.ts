@@ -1,4 +1,4 @@
-import { type Inbound, type Reply, type Session, type TurnEvent, isFromCustomer } from '@parley/shared';
+import { type Inbound, type Reply, type Session, isFromCustomer } from '@parley/shared';
 import { type TurnEnv, type TurnResult, enterFlowAt, runTurn } from '@parley/runtime';
 import { contactProfile } from '../channels/contacts';
 import { type EffectDeps, performEffect } from '../effects/perform';
@@ -46,6 +46,7 @@ export interface PipelineDeps {
 
 /** Effects feeding results back into the flow, at most this many rounds per message (a flow calling APIs in a loop). */
 const MAX_EFFECT_ROUNDS = 20;
+const TOO_MANY_ROUNDS = `more than ${MAX_EFFECT_ROUNDS} rounds of effects in one turn`;
 
 
 export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
@@ -81,20 +82,19 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       products: directory.products(address.botId),
       system: { channel: address.channel, contact: { id: address.externalKey, ...contactProfile(deps.effects.store, address, key) }, conversation: { id: conversationId }, parley: { publicUrl: deps.publicUrl } },
     };
-    const writes = emptyWrites();
-    const replies: Reply[] = [];
-    const events: TurnEvent[] = writes.events;
-    const path: string[] = [];
-    const absorb = (result: TurnResult) => {
-      for (const reply of result.replies) replies.push(reply);
-      for (const event of result.events) events.push(event);
-      for (const id of result.path) path.push(id);
-    };
-
     let result = runTurn(version.flow, prior?.data ?? null, inbound, env);
-    absorb(result);
+    // The first run's lists are this turn's own (the engine made them for this call): later runs add to
+    // them, and effects add their events in between.
+    const { replies, path } = result;
+    const writes = emptyWrites(result.events);
+    const { events } = writes;
+    const absorb = (more: TurnResult) => {
+      for (const reply of more.replies) replies.push(reply);
+      for (const event of more.events) events.push(event);
+      for (const id of more.path) path.push(id);
+    };
     // A turn stuck between flows or in effects ends its session visibly rather than leave it waiting for ever.
-    let stuck: string | undefined = 'more than ' + MAX_EFFECT_ROUNDS + ' rounds of effects in one turn';
+    let stuck: string | undefined = TOO_MANY_ROUNDS;
     for (let round = 0; round < MAX_EFFECT_ROUNDS; round++) {
       if (result.switchFlow) {
         const target = publishedVersion(result.switchFlow.flowId);

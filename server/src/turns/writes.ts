@@ -35,8 +35,9 @@ export interface TurnWrite {
   guards: TurnGuard[];
 }
 
-export function emptyWrites(): Pick<TurnWrite, 'events' | 'waitlist' | 'handoffs' | 'timers' | 'guards'> {
-  return { events: [], waitlist: [], handoffs: [], timers: [], guards: [] };
+/** A turn's writes before its effects add theirs; `events` may be a list the turn already owns. */
+export function emptyWrites(events: TurnEvent[] = []): Pick<TurnWrite, 'events' | 'waitlist' | 'handoffs' | 'timers' | 'guards'> {
+  return { events, waitlist: [], handoffs: [], timers: [], guards: [] };
 }
 
 const p = (name: string) => sql.placeholder(name);
