@@ -33,7 +33,7 @@ function statements(store: Store): ContactStatements {
   const select = store.sqlite.prepare<[string, string, string], { name: string | null; language: string | null }>('select name, language from contacts where bot_id = ? and channel = ? and platform_id = ?');
   // Every turn reads its customer's profile; profiles change only through `upsert` and `update`, so what was
   // read (or found missing) is kept until then. Bounded: the least recently written are dropped first.
-  const profiles = new Map<string, ContactProfile | undefined>();
+  const profiles = new Map<string, ContactProfile | null>();
   const keyOf = (botId: string, channel: string, platformId: string) => conversationKey({ botId, channel, externalKey: platformId });
   const made: ContactStatements = {
     upsert(row) {
@@ -45,15 +45,17 @@ function statements(store: Store): ContactStatements {
       profiles.delete(keyOf(row.botId, row.channel, row.platformId));
     },
     profile(address, key) {
-      if (profiles.has(key)) return profiles.get(key);
+      // One lookup: a contact found missing is kept as null.
+      const known = profiles.get(key);
+      if (known !== undefined) return known ?? undefined;
       const row = select.get(address.botId, address.channel, address.externalKey);
-      const profile = row && { ...(row.name === null ? {} : { name: row.name }), ...(row.language === null ? {} : { language: row.language }) };
+      const profile = row ? { ...(row.name === null ? {} : { name: row.name }), ...(row.language === null ? {} : { language: row.language }) } : null;
       if (profiles.size >= PROFILES_KEPT) {
         const oldest = profiles.keys().next();
         if (!oldest.done) profiles.delete(oldest.value);
       }
       profiles.set(key, profile);
-      return profile;
+      return profile ?? undefined;
     },
   };
   prepared.set(store, made);
