@@ -73,4 +73,14 @@ describe('contacts', () => {
     // A bot's contacts go with it.
     expect(upsertContact(store, { botId: 'ghost', channel: 'viber', customer: { id: '1' }, now })).toBe(false);
   });
+
+  it('on a channel known to have none (the web widget) are read again once one is written there', () => {
+    const { store } = parley.deps;
+    const web = { botId: 'greeter', channel: 'web', externalKey: 'visitor-1' };
+    expect(contactProfile(store, web)).toEqual({});
+    expect(contactProfile(store, { ...web, externalKey: 'visitor-2' })).toEqual({});
+    expect(upsertContact(store, { botId: 'greeter', channel: 'web', customer: { id: 'visitor-2', name: 'Bo' }, now: new Date() })).toBe(true);
+    expect(contactProfile(store, { ...web, externalKey: 'visitor-2' })).toEqual({ name: 'Bo' });
+    expect(contactProfile(store, web)).toEqual({});
+  });
 });

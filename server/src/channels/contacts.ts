@@ -31,6 +31,11 @@ function statements(store: Store): ContactStatements {
     'update contacts set name = coalesce(@name, name), language = coalesce(@language, language) where bot_id = @botId and channel = @channel and platform_id = @platformId',
   );
   const select = store.sqlite.prepare<[string, string, string], { name: string | null; language: string | null }>('select name, language from contacts where bot_id = ? and channel = ? and platform_id = ?');
+  const anyOnChannel = store.sqlite.prepare<[string, string], number>('select 1 from contacts where bot_id = ? and channel = ? limit 1').pluck();
+  // A bot's channels whose platform never names its customers (the web widget) have no contacts at all:
+  // known once, their customers' lookups read nothing. Written contacts make the channel looked up again.
+  const withoutContacts = new Map<string, Set<string>>();
+  const hasNone = (botId: string, channel: string) => withoutContacts.get(botId)?.has(channel) === true;
   // Every turn reads its customer's profile; profiles change only through `upsert` and `update`, so what was
   // read (or found missing) is kept until then. Bounded: the least recently written are dropped first.
   const profiles = new Map<string, ContactProfile | null>();
@@ -39,16 +44,24 @@ function statements(store: Store): ContactStatements {
     upsert(row) {
       upsert.run(row);
       profiles.delete(keyOf(row.botId, row.channel, row.platformId));
+      withoutContacts.get(row.botId)?.delete(row.channel);
     },
     update(row) {
       update.run(row);
       profiles.delete(keyOf(row.botId, row.channel, row.platformId));
     },
     profile(address, key) {
+      const { botId, channel } = address;
+      if (hasNone(botId, channel)) return undefined;
       // One lookup: a contact found missing is kept as null.
       const known = profiles.get(key);
       if (known !== undefined) return known ?? undefined;
-      const row = select.get(address.botId, address.channel, address.externalKey);
+      if (anyOnChannel.get(botId, channel) === undefined) {
+        const channels = withoutContacts.get(botId) ?? new Set<string>();
+        withoutContacts.set(botId, channels.add(channel));
+        return undefined;
+      }
+      const row = select.get(botId, channel, address.externalKey);
       const profile = row ? { ...(row.name === null ? {} : { name: row.name }), ...(row.language === null ? {} : { language: row.language }) } : null;
       if (profiles.size >= PROFILES_KEPT) {
         const oldest = profiles.keys().next();
