@@ -33,12 +33,21 @@ export function isPeopleFree(store: Store, conversationId: string): boolean {
   const { known, hasOpenHandoff } = peopleFree(store);
   if (known.has(conversationId)) return true;
   if (hasOpenHandoff(conversationId)) return false;
+  remember(known, conversationId);
+  return true;
+}
+
+function remember(known: Set<string>, conversationId: string): void {
   known.add(conversationId);
   if (known.size > KEPT) {
     const oldest = known.values().next();
     if (!oldest.done) known.delete(oldest.value);
   }
-  return true;
+}
+
+/** A conversation its first turn created without a hand-off has none: known without a lookup. */
+export function rememberPeopleFree(store: Store, conversationId: string): void {
+  remember(peopleFree(store).known, conversationId);
 }
 
 /** A hand-off was written for the conversation: it is looked up again after its turn. */

@@ -1,7 +1,7 @@
 import type { TurnEvent } from '@parley/shared';
 import { sql } from 'drizzle-orm';
 import type { Store } from '../db/open';
-import { forgetPeopleFree } from '../inbox/people-free';
+import { forgetPeopleFree, rememberPeopleFree } from '../inbox/people-free';
 import { namedStatement, positionalStatement } from '../db/raw';
 import { conversations, events, handoffs, timers, turns, waitlist } from '../db/schema';
 import { type TurnGuard, applyGuard } from './guards';
@@ -83,6 +83,8 @@ export function createTurnWriter(store: Store): (write: TurnWrite) => number {
     if (key === undefined) {
       const inserted = insertConversation.run({ id: c.id, botId: c.botId, channel: c.channel, externalKey: c.externalKey, createdAt: t.createdAt });
       key = Number(inserted.lastInsertRowid);
+      // A new conversation has no hand-off but those this write adds: the inbox's after-turn check need not look.
+      if (write.handoffs.length === 0) rememberPeopleFree(store, c.id);
     }
     // In the order given to `positionalStatement` above.
     insertTurn.run(key, key, t.sessionId, t.flowVersionId, c.botId, c.channel, t.kind, t.inbound, t.externalId, t.replies, t.state, t.createdAt);
