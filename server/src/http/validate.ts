@@ -4,11 +4,12 @@ import type { z } from 'zod';
 import { type AppError, errorResponse } from '../errors';
 import { fieldPath } from '@parley/shared';
 
-const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
+// The type, then optional parameters: matched in place, with no split or trim on each message.
+const JSON_MEDIA = /^\s*application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 /** Whether a Content-Type header says JSON (`application/json`, `application/ld+json`, with or without parameters). */
 export function isJsonMediaType(contentType: string | undefined): boolean {
-  return JSON_MEDIA.test((contentType ?? '').split(';')[0]?.trim() ?? '');
+  return contentType === 'application/json' || (contentType !== undefined && JSON_MEDIA.test(contentType));
 }
 
 export function invalidInput(issues: readonly z.core.$ZodIssue[], where: string): AppError {
