@@ -20,3 +20,4 @@ export * from './business-hours';
 export * from './sla';
 export * from './inbox';
 export * from './csv-cell';
+export * from './records';

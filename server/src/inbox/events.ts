@@ -1,4 +1,4 @@
-import type { InboxEvent } from '@parley/shared';
+import { type InboxEvent, copyRecord } from '@parley/shared';
 import type { Db, Store } from '../db/open';
 import { events, inboxEvents } from '../db/schema';
 
@@ -17,7 +17,7 @@ export function recordInboxEvent(db: Db, type: InboxEventType, handoff: HandoffR
 
 /** A line of the conversation's history ("Assigned to Ana", "Transferred to billing"): the transcript's system entries. */
 export function recordSystemLine(db: Db, handoff: HandoffRef, type: string, text: string, at: string, data: Record<string, unknown> = {}): void {
-  db.insert(events).values({ botId: handoff.botId, conversationId: handoff.conversationId, type, data: JSON.stringify({ ...data, handoffId: handoff.id, text }), createdAt: at }).run();
+  db.insert(events).values({ botId: handoff.botId, conversationId: handoff.conversationId, type, data: JSON.stringify(copyRecord<unknown>(data, { handoffId: handoff.id, text })), createdAt: at }).run();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Inbound, type NodeContext, type NodeStep, type Product, defineNodeType, isFromCustomer, isJsonObject, lookupPath, next, wait } from '@parley/shared';
+import { type Inbound, type NodeContext, type NodeStep, type Product, defineNodeType, isFromCustomer, isJsonObject, lookupPath, next, wait, withEntry } from '@parley/shared';
 import { z } from 'zod';
 import { variantsOf } from '../../catalog';
 import { optionByTyping } from '../../choice';
@@ -102,6 +102,6 @@ export const chooseOptionsNode = defineNodeType({
       const text = ctx.render(data.retryText, { values: question.values.join(', '), option: question.name });
       return wait(prior, { replies: [{ type: 'buttons', text, buttons: question.values.map((v) => ({ title: v, payload: v })) }] });
     }
-    return advance(data, ctx, prior.sku, { ...prior.chosen, [question.name]: value });
+    return advance(data, ctx, prior.sku, withEntry(prior.chosen, question.name, value));
   },
 });

@@ -6,6 +6,7 @@ import {
   type NodeContext,
   type Product,
   type Reply,
+  copyRecord,
   defineNodeType,
   isFromCustomer,
   isJsonObject,
@@ -184,7 +185,7 @@ const renderScopes = new WeakMap<Product, { product: { [key: string]: JsonValue 
 function renderScope(product: Product): { product: { [key: string]: JsonValue } } {
   let scope = renderScopes.get(product);
   if (!scope) {
-    scope = { product: { ...productJson(product), ...extrasOf.get(product) } };
+    scope = { product: copyRecord(productJson(product), extrasOf.get(product) ?? {}) };
     renderScopes.set(product, scope);
   }
   return scope;

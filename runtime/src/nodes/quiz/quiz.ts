@@ -1,4 +1,4 @@
-import { type Inbound, type JsonValue, type NodeContext, type NodeStep, type Reply, defineNodeType, next, wait } from '@parley/shared';
+import { type Inbound, type JsonValue, type NodeContext, type NodeStep, type Reply, copyRecord, defineNodeType, next, wait, withEntry } from '@parley/shared';
 import { recommend } from './recommend';
 import { z } from 'zod';
 import { optionByTyping } from '../../choice';
@@ -109,9 +109,9 @@ function winner(data: Config, scores: Readonly<Record<string, number>>): Config[
 }
 
 function answer(data: Config, ctx: NodeContext, prior: State, question: Question, chosen: Option): NodeStep {
-  const answers = { ...prior.answers, [question.id]: chosen.title };
-  const chosenIds = { ...prior.chosen, [question.id]: chosen.id };
-  const scores = { ...prior.scores };
+  const answers = withEntry(prior.answers, question.id, chosen.title);
+  const chosenIds = withEntry(prior.chosen, question.id, chosen.id);
+  const scores = copyRecord(prior.scores);
   for (const [outcomeId, points] of Object.entries(chosen.points)) scores[outcomeId] = (scores[outcomeId] ?? 0) + points;
   const set: { [key: string]: JsonValue } = question.variable ? { [question.variable]: chosen.title } : {};
   const index = prior.index + 1;
@@ -131,7 +131,7 @@ function answer(data: Config, ctx: NodeContext, prior: State, question: Question
     set[data.recommend.saveAs] = recommended;
     result.recommended = recommended;
   }
-  return next(won.id, { set: { ...set, [data.saveAs]: result } });
+  return next(won.id, { set: withEntry(set, data.saveAs, result) });
 }
 
 function initialState(data: Config): State {
