@@ -115,7 +115,7 @@ export function createParley(config: Config, options: ParleyOptions = {}) {
       await dispatch.idle();
       // Turns already acknowledged are committed; what is pending commits before the store closes.
       await commit.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -64,9 +64,10 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
     else options.onError?.(String(message));
   });
   worker.on('error', (error) => options.onError?.(error.message));
+  // Settles however the thread ends (asked to stop, or failed earlier), so stopping twice never waits for ever.
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage('stop');
       await exited;
     },

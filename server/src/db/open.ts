@@ -12,7 +12,8 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface Store {
   db: Db;
   sqlite: Database.Database;
-  close(): void;
+  /** Closes the store at once; the promise settles when its checkpointer thread has stopped too. */
+  close(): Promise<void>;
 }
 
 // Resolved through the package name so it holds from the sources and from the bundle in dist/.
@@ -56,12 +57,14 @@ export function openStore(file: string, options: { walCatchUpPages?: number } = 
     db,
     sqlite,
     close: () => {
-      void checkpointer?.stop();
+      const stopped = checkpointer?.stop() ?? Promise.resolve();
       if (sqlite.open) {
         // A last full checkpoint, so that the WAL does not have to be replayed at the next start.
         if (checkpointer) sqlite.pragma('wal_checkpoint(TRUNCATE)');
         sqlite.close();
       }
+      // Whoever removes the store's files next waits for this: the thread closes its own connection.
+      return stopped;
     },
   };
 }
