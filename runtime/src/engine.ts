@@ -10,6 +10,7 @@ import {
   type Session,
   type TurnEvent,
   type Variables,
+  copyRecord,
   isFromCustomer,
   renderTemplate,
 } from '@parley/shared';
@@ -66,7 +67,7 @@ export function newSession(flow: CompiledFlow, env: TurnEnv): Session {
 function scopeOf(run: TurnRun): Readonly<Variables> {
   if (run.scope === undefined) {
     const { system } = run.env;
-    run.scope = system ? copyVariables(run.session.vars, copyVariables(system)) : run.session.vars;
+    run.scope = system ? copyRecord(system, run.session.vars) : run.session.vars;
   }
   return run.scope;
 }
@@ -164,7 +165,7 @@ function absorb(run: TurnRun, step: NodeStep): void {
     run.scope = undefined;
     if (!run.ownsVars) {
       // The prior session's variables are never changed: copied on the first write of the turn.
-      session.vars = copyVariables(session.vars);
+      session.vars = copyRecord(session.vars);
       run.ownsVars = true;
     }
     for (const [name, value] of Object.entries(step.set)) {
@@ -174,20 +175,9 @@ function absorb(run: TurnRun, step: NodeStep): void {
   }
 }
 
-/** A session's copy as a literal of its fields, for the reason `copyVariables` gives. */
+/** A session's copy as a literal of its fields, for the reason `copyRecord` (shared) gives. */
 function copySession(s: Session): Session {
   return { status: s.status, waitingAt: s.waitingAt, state: s.state, silent: s.silent, vars: s.vars, turns: s.turns, startedAt: s.startedAt };
-}
-
-/**
- * Copies `vars` into `into` (a new object by default) property by property, not with `{ ...vars }`: on
- * Node 20's V8 a spread copy gets a map outside the transition tree, so each property then added to it
- * made a new hidden class (one per turn, kept in old space, and a deopt for every function that had seen
- * the previous one).
- */
-function copyVariables(vars: Readonly<Variables>, into: Variables = {}): Variables {
-  for (const [name, value] of Object.entries(vars)) into[name] = value;
-  return into;
 }
 
 /** Runs node after node from `step` (taken at `fromId`) until one waits, the flow ends, or the step limit. */
@@ -329,7 +319,7 @@ export function enterFlowAt(flow: CompiledFlow, prior: Session | null, nodeId: s
   if (prior) {
     session = copySession(prior);
     session.status = 'active';
-    session.vars = copyVariables(prior.vars);
+    session.vars = copyRecord(prior.vars);
     session.waitingAt = null;
     session.state = null;
   } else session = newSession(flow, env);
