@@ -12,6 +12,7 @@ import {
   type Variables,
   copyRecord,
   isFromCustomer,
+  isoTime,
   renderTemplate,
 } from '@parley/shared';
 import type { CompiledFlow, CompiledNode } from './compile';
@@ -61,7 +62,7 @@ export function newSession(flow: CompiledFlow, env: TurnEnv): Session {
   const vars: Variables = {};
   for (const variable of flow.flow.variables) if (variable.default !== undefined) vars[variable.name] = variable.default;
   if (env.initialVars) Object.assign(vars, env.initialVars);
-  return { status: 'active', waitingAt: null, state: null, silent: false, vars, turns: 0, startedAt: env.now.toISOString() };
+  return { status: 'active', waitingAt: null, state: null, silent: false, vars, turns: 0, startedAt: isoTime(env.now) };
 }
 
 function scopeOf(run: TurnRun): Readonly<Variables> {

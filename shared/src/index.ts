@@ -21,3 +21,4 @@ export * from './sla';
 export * from './inbox';
 export * from './csv-cell';
 export * from './records';
+export * from './iso-time';

@@ -1,4 +1,4 @@
-import { type Inbound, type Reply, type Session, isFromCustomer } from '@parley/shared';
+import { type Inbound, type Reply, type Session, isFromCustomer, isoTime } from '@parley/shared';
 import { type TurnEnv, type TurnResult, enterFlowAt, runTurn } from '@parley/runtime';
 import { contactProfile } from '../channels/contacts';
 import { type EffectDeps, performEffect } from '../effects/perform';
@@ -252,18 +252,6 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       });
     },
   };
-}
-
-// Turns committed in the same millisecond share its ISO text (formatting a Date costs ~2 µs; many turns share one).
-let lastMs = Number.NaN;
-let lastIso = '';
-function isoTime(date: Date): string {
-  const ms = date.getTime();
-  if (ms !== lastMs) {
-    lastIso = date.toISOString();
-    lastMs = ms;
-  }
-  return lastIso;
 }
 
 function commitFailure(error: unknown): AppError {
