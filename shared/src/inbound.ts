@@ -66,3 +66,13 @@ export type EffectResultInbound = z.infer<typeof effectResultInboundSchema>;
 export function isFromCustomer(inbound: Inbound): boolean {
   return inbound.kind === 'text' || inbound.kind === 'postback' || inbound.kind === 'attachment';
 }
+
+/**
+ * The inbound as the transcript stores it: `JSON.stringify`'s text. Most turns are typed text, written
+ * here around the text alone: on Node 20, V8 spends about as much on each property of an object as on
+ * a whole string, so this costs a third of stringifying the object.
+ */
+export function inboundJson(inbound: Inbound): string {
+  if (inbound.kind === 'text') return `{"kind":"text","text":${JSON.stringify(inbound.text)}}`;
+  return JSON.stringify(inbound);
+}

@@ -1,4 +1,4 @@
-import { type Inbound, type Reply, type Session, isFromCustomer, isoTime } from '@parley/shared';
+import { type Inbound, type Reply, type Session, inboundJson, isFromCustomer, isoTime } from '@parley/shared';
 import { type TurnEnv, type TurnResult, enterFlowAt, runTurn } from '@parley/runtime';
 import { contactProfile } from '../channels/contacts';
 import { type EffectDeps, performEffect } from '../effects/perform';
@@ -180,7 +180,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
         sessionId: session?.id ?? null,
         flowVersionId: session?.flowVersionId ?? null,
         kind: turn.inbound.kind,
-        inbound: JSON.stringify(turn.inbound),
+        inbound: inboundJson(turn.inbound),
         externalId: turn.externalId,
         replies: repliesJson,
         state: session === null ? null : JSON.stringify(session.data),
