@@ -7,6 +7,7 @@ import {
   type NodeType,
   type Port,
   fieldPath,
+  internStrings,
   nodePorts,
 } from '@parley/shared';
 
@@ -42,7 +43,8 @@ export function compileFlow(flow: Flow, catalog: NodeCatalog): CompileResult {
       problems.push({ severity: 'error', code: 'unknown-node-type', nodeId: node.id, message: `Node ${node.id} is of type "${node.type}", which this Parley does not have.` });
       continue;
     }
-    const bound = type.bind(node.data);
+    // Variable names in configs become keys on every turn: internalized once here (see internStrings).
+    const bound = type.bind(internStrings(node.data));
     if (!bound.ok) {
       for (const issue of bound.issues)
         problems.push({ severity: 'error', code: 'invalid-node-data', nodeId: node.id, field: fieldPath(issue.path), message: `Node ${node.id}: ${fieldPath(issue.path)}: ${issue.message}.` });

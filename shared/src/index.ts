@@ -22,3 +22,4 @@ export * from './inbox';
 export * from './csv-cell';
 export * from './records';
 export * from './iso-time';
+export * from './intern';

@@ -1,3 +1,4 @@
+import { internName } from './intern';
 import type { JsonValue } from './json';
 
 /**
@@ -17,8 +18,9 @@ function compile(template: string): Part[] {
   let last = 0;
   for (const match of template.matchAll(TAG)) {
     if (match.index > last) parts.push(template.slice(last, match.index));
-    const path = match[1] ?? '';
-    parts.push({ path, keys: path.split('.'), fallback: match[2] });
+    // Looked up as keys on every render: internalized once (see intern.ts).
+    const path = internName(match[1] ?? '');
+    parts.push({ path, keys: path.split('.').map(internName), fallback: match[2] });
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push(template.slice(last));
