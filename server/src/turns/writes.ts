@@ -48,9 +48,10 @@ const RECORDED_BY_TURNS = new Set(['session.started', 'session.ended']);
 /** Applies one turn's write; returns the conversation's key (new conversations get theirs here). */
 export function createTurnWriter(store: Store): (write: TurnWrite) => number {
   const { db, sqlite } = store;
-  const insertConversation = namedStatement(
+  const insertConversation = positionalStatement(
     sqlite,
     db.insert(conversations).values({ id: p('id'), botId: p('botId'), channel: p('channel'), externalKey: p('externalKey'), createdAt: p('createdAt') }),
+    ['id', 'botId', 'channel', 'externalKey', 'createdAt'],
   );
   const insertTurn = positionalStatement(
     sqlite,
@@ -81,7 +82,7 @@ export function createTurnWriter(store: Store): (write: TurnWrite) => number {
     const { conversation: c, turn: t } = write;
     let key = c.key;
     if (key === undefined) {
-      const inserted = insertConversation.run({ id: c.id, botId: c.botId, channel: c.channel, externalKey: c.externalKey, createdAt: t.createdAt });
+      const inserted = insertConversation.run(c.id, c.botId, c.channel, c.externalKey, t.createdAt);
       key = Number(inserted.lastInsertRowid);
       // A new conversation has no hand-off but those this write adds: the inbox's after-turn check need not look.
       if (write.handoffs.length === 0) rememberPeopleFree(store, c.id);
