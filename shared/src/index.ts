@@ -23,3 +23,4 @@ export * from './csv-cell';
 export * from './records';
 export * from './iso-time';
 export * from './intern';
+export * from './schema-guard';

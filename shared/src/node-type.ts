@@ -7,6 +7,7 @@ import type { FlowSettings } from './flow';
 import type { Inbound } from './inbound';
 import type { JsonValue, Variables } from './json';
 import type { Reply } from './replies';
+import { compileGuard } from './schema-guard';
 
 /**
  * The public shape of a node type: built-in nodes and developers' custom nodes alike.
@@ -139,6 +140,7 @@ export function defineNodeType<Config extends z.ZodType, State extends z.ZodType
   spec: NodeTypeSpec<Config, State>,
 ): NodeType {
   const { enter, resume, triggers, state: stateSchema } = spec;
+  const isState = stateSchema ? compileGuard(stateSchema) : undefined;
   return {
     type: spec.type,
     title: spec.title,
@@ -162,6 +164,8 @@ export function defineNodeType<Config extends z.ZodType, State extends z.ZodType
           enter: (ctx) => enter(data, ctx),
           resume: (ctx, input, state) => {
             if (!resume) return { kind: 'wait', state };
+            // The state the node saved is read on every turn: most pass the guard compiled from its schema.
+            if (isState?.(state)) return resume(data, ctx, input, state);
             const typed = stateSchema ? stateSchema.safeParse(state) : undefined;
             return resume(data, ctx, input, typed?.success ? typed.data : undefined);
           },

@@ -1,11 +1,10 @@
-import { type Inbound, inboundSchema, replySchema } from '@parley/shared';
+import { type Inbound, compileGuard, inboundSchema, replySchema } from '@parley/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { conversations, turns } from '../db/schema';
 import type { AppDeps } from '../deps';
 import { type Result, errorResponse, notFound, ok } from '../errors';
-import { compileGuard } from '../http/schema-guard';
 import { jsonBody, queryParams } from '../http/validate';
 import { readJson } from '../turns/load';
 import type { TurnPipeline } from '../turns/pipeline';
@@ -34,7 +33,7 @@ function saysSomething(m: { text?: string; payload?: string; attachment?: object
   return m.text !== undefined || m.payload !== undefined || m.attachment !== undefined;
 }
 
-/** The schema, compiled for the front door's hot path (see http/schema-guard.ts); with its refinement. */
+/** The schema, compiled for the front door's hot path (`compileGuard`, shared/src/schema-guard.ts); with its refinement. */
 export const isWebMessage = compileGuard(webMessageSchema, [saysSomething]);
 
 function toInbound(message: WebMessage): Inbound {
