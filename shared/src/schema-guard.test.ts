@@ -68,6 +68,10 @@ describe('compileGuard', () => {
     expect(compileGuard(z.object({ a: z.string().transform((s) => s.length) }))({ a: 'x' })).toBe(false);
     expect(compileGuard(z.object({ a: z.string().default('d') }))({ a: 'x' })).toBe(false);
     expect(compileGuard(z.object({ a: z.number().gt(0) }))({ a: 1 })).toBe(false);
+    // Recursive: written with a $ref, which the compiler does not follow.
+    type Tree = { children: Tree[] };
+    const tree: z.ZodType<Tree> = z.object({ children: z.array(z.lazy(() => tree)) });
+    expect(compileGuard(tree)({ children: [] })).toBe(false);
     expect(compileGuard(z.object({ a: z.string().max(3) }))({ a: 'abc' })).toBe(true);
   });
 });

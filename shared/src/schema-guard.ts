@@ -14,19 +14,30 @@ import { z } from 'zod';
  * unknown keys, no `undefined`); everything else goes to the schema, which decides and words the error.
  */
 export function compileGuard<S extends z.ZodType>(schema: S, refinements: readonly ((value: z.output<S>) => boolean)[] = []): (value: unknown) => value is z.output<S> {
-  // `unrepresentable: 'any'` writes `{}` for what JSON Schema cannot say, which compiles to nothing.
-  const input = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-  // A schema whose output differs from its input (defaults, transforms) would not return values unchanged.
-  // (The output side also says `additionalProperties: false`: zod strips unknown keys, which the guard refuses.)
-  const output = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
-  const unchanged = JSON.stringify(input) === JSON.stringify(output, (key, value: unknown) => (key === 'additionalProperties' ? undefined : value));
-  const check = (unchanged ? compileNode(input) : undefined) ?? rejectAll;
+  const check = compileSchema(schema) ?? rejectAll;
   const structural = (value: unknown): value is z.output<S> => check(value);
   return (value: unknown): value is z.output<S> => structural(value) && refinements.every((refine) => refine(value));
 }
 
 type Check = (value: unknown) => boolean;
 const rejectAll: Check = () => false;
+
+function compileSchema(schema: z.ZodType): Check | undefined {
+  let input: unknown;
+  let output: unknown;
+  try {
+    // `unrepresentable: 'any'` writes `{}` for what JSON Schema cannot say, which compiles to nothing.
+    input = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+    output = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
+  } catch {
+    // A schema zod cannot write as JSON Schema (a custom node's, say) is simply left to zod.
+    return undefined;
+  }
+  // A schema whose output differs from its input (defaults, transforms) would not return values unchanged.
+  // (The output side also says `additionalProperties: false`: zod strips unknown keys, which the guard refuses.)
+  const unchanged = JSON.stringify(input) === JSON.stringify(output, (key, value: unknown) => (key === 'additionalProperties' ? undefined : value));
+  return unchanged ? compileNode(input) : undefined;
+}
 
 // Strict: a keyword this compiler does not know (pattern, format, exclusiveMinimum…) fails to parse, so
 // the schema is left to zod rather than checked in part.
