@@ -40,3 +40,19 @@ test('different keys run side by side, and nothing is kept once all are done', a
   expect(order).toEqual(['b', 'a']);
   expect(queue.size).toBe(0);
 });
+
+test('a key stays held while a task queued behind the first still runs', async () => {
+  const queue = createKeyedQueue();
+  const order: string[] = [];
+  const first = queue.run('a', noting(order, 'a1', 10));
+  const second = queue.run('a', noting(order, 'a2', 30));
+  await first;
+  await later(0, null);
+  expect(queue.size).toBe(1);
+  // A third message now still waits for the second.
+  const third = queue.run('a', noting(order, 'a3'));
+  await Promise.all([second, third]);
+  await later(0, null);
+  expect(order).toEqual(['a1', 'a2', 'a3']);
+  expect(queue.size).toBe(0);
+});
