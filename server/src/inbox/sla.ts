@@ -40,6 +40,8 @@ export function checkSlaBreaches(store: Store, now: Date): number {
     .where(and(inArray(handoffs.status, ['waiting', 'assigned']), or(eq(handoffs.firstResponseBreached, false), eq(handoffs.resolutionBreached, false))))
     .limit(1_000)
     .all();
+  // Runs every second: with no open hand-off, the teams (and their business hours) are not read.
+  if (open.length === 0) return 0;
   const teams = new Map(listTeams(store.db).map((team) => [team.key, team]));
   let breached = 0;
   for (const handoff of open) {
