@@ -140,7 +140,8 @@ export function defineNodeType<Config extends z.ZodType, State extends z.ZodType
   spec: NodeTypeSpec<Config, State>,
 ): NodeType {
   const { enter, resume, triggers, state: stateSchema } = spec;
-  const isState = stateSchema ? compileGuard(stateSchema) : undefined;
+  // Compiled on the first resume, not when the type is defined: start-up (and the editor) never pay for it.
+  let isState: ((value: unknown) => value is z.output<State>) | undefined;
   return {
     type: spec.type,
     title: spec.title,
@@ -164,10 +165,12 @@ export function defineNodeType<Config extends z.ZodType, State extends z.ZodType
           enter: (ctx) => enter(data, ctx),
           resume: (ctx, input, state) => {
             if (!resume) return { kind: 'wait', state };
+            if (!stateSchema) return resume(data, ctx, input, undefined);
             // The state the node saved is read on every turn: most pass the guard compiled from its schema.
-            if (isState?.(state)) return resume(data, ctx, input, state);
-            const typed = stateSchema ? stateSchema.safeParse(state) : undefined;
-            return resume(data, ctx, input, typed?.success ? typed.data : undefined);
+            isState ??= compileGuard(stateSchema);
+            if (isState(state)) return resume(data, ctx, input, state);
+            const typed = stateSchema.safeParse(state);
+            return resume(data, ctx, input, typed.success ? typed.data : undefined);
           },
           triggers: (text) => (triggers ? triggers(data, text) : undefined),
         },
