@@ -72,6 +72,9 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      // Unref'd while it runs, so it never keeps the process alive; but a process whose last task is
+      // waiting for this thread to stop would otherwise end first (exit code 13: unsettled await).
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

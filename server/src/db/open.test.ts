@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,3 +57,22 @@ test('under writes that never pause, the WAL still restarts: it stays bounded in
   expect(store.sqlite.prepare('select count(*) as n from settings').get()).toEqual({ n });
   store.close();
 });
+
+test('a process whose last task is closing the store waits for it and exits normally', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-store-'));
+  dirs.push(dir);
+  // What `parley start` does when stopped: close the store from a top-level await, nothing else left.
+  const script = path.join(dir, 'close-last.mts');
+  fs.writeFileSync(
+    script,
+    `import { openStore } from ${JSON.stringify(path.resolve(import.meta.dirname, 'open.ts'))};\n` +
+      `const store = openStore(${JSON.stringify(path.join(dir, 'p.db'))});\n` +
+      `store.sqlite.prepare("insert or replace into settings (key, value) values ('k', 'v')").run();\n` +
+      'await store.close();\n',
+  );
+  for (let run = 0; run < 3; run++) {
+    const closed = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 20_000 });
+    // 13 is Node's exit code for a top-level await the process ended without settling.
+    expect({ status: closed.status, stderr: closed.stderr }).toEqual({ status: 0, stderr: '' });
+  }
+}, 60_000);
