@@ -61,6 +61,65 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
     return lookup.ok ? ok(lookup.version) : fail({ status: 409, code: 'flow_unavailable', message: lookup.error });
   }
 
+  /**
+   * Feeds effects' outcomes back into the flow and follows it into other bots, round after round, adding
+   * to the first run's replies, events and path. A turn stuck between flows or in effects ends its
+   * session visibly rather than leave it waiting for ever.
+   */
+  async function followEffects(
+    first: TurnResult,
+    firstVersion: LoadedVersion,
+    env: TurnEnv,
+    turn: { botId: string; conversationId: string; sessionId: string; now: Date; writes: ReturnType<typeof emptyWrites> },
+  ): Promise<{ result: TurnResult; version: LoadedVersion }> {
+    const { replies, path } = first;
+    const { events } = turn.writes;
+    const absorb = (more: TurnResult) => {
+      for (const reply of more.replies) replies.push(reply);
+      for (const event of more.events) events.push(event);
+      for (const id of more.path) path.push(id);
+    };
+    let result = first;
+    let version = firstVersion;
+    let stuck: string | undefined = TOO_MANY_ROUNDS;
+    for (let round = 0; round < MAX_EFFECT_ROUNDS; round++) {
+      if (result.switchFlow) {
+        const target = publishedVersion(result.switchFlow.flowId);
+        if (!target.ok) {
+          stuck = `cannot go to bot "${result.switchFlow.flowId}": ${target.error.message}`;
+          events.push({ type: 'flow.switch_failed', data: { flowId: result.switchFlow.flowId, message: target.error.message } });
+          break;
+        }
+        version = target.value;
+        result = enterFlowAt(version.flow, result.session, result.switchFlow.nodeId, env);
+        absorb(result);
+        continue;
+      }
+      // Every outcome of this round is fed back; effects they ask for run in the next round.
+      const outcomes: Inbound[] = [];
+      for (const effect of result.effects) {
+        const outcome = await performEffect(effect, { botId: turn.botId, catalogId: directory.catalogOf(turn.botId), conversationId: turn.conversationId, sessionId: turn.sessionId, now: turn.now, writes: turn.writes }, deps.effects);
+        if (outcome) outcomes.push(outcome);
+      }
+      if (outcomes.length === 0) {
+        stuck = undefined;
+        break;
+      }
+      const pending: TurnResult['effects'] = [];
+      for (const outcome of outcomes) {
+        result = runTurn(version.flow, result.session, outcome, env);
+        absorb(result);
+        pending.push(...result.effects);
+      }
+      result = { ...result, effects: pending };
+    }
+    if (stuck !== undefined) {
+      events.push({ type: 'flow.stopped', data: { reason: stuck } });
+      result = { ...result, session: { ...result.session, status: 'ended', waitingAt: null, state: null, silent: false } };
+    }
+    return { result, version };
+  }
+
   // `key` is the address's `conversationKey`, made once per message for the queue, the caches and the contact.
   async function runAndCommit(address: ConversationAddress, key: string, state: ConversationState | undefined, inbound: Inbound, externalId: string | null, guard?: TurnGuard): Promise<Result<TurnOutcome>> {
     const now = clock();
@@ -82,53 +141,18 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       products: directory.products(address.botId),
       system: { channel: address.channel, contact: { id: address.externalKey, ...contactProfile(deps.effects.store, address, key) }, conversation: { id: conversationId }, parley: { publicUrl: deps.publicUrl } },
     };
-    let result = runTurn(version.flow, prior?.data ?? null, inbound, env);
+    const first = runTurn(version.flow, prior?.data ?? null, inbound, env);
     // The first run's lists are this turn's own (the engine made them for this call): later runs add to
     // them, and effects add their events in between.
-    const { replies, path } = result;
-    const writes = emptyWrites(result.events);
-    const { events } = writes;
-    const absorb = (more: TurnResult) => {
-      for (const reply of more.replies) replies.push(reply);
-      for (const event of more.events) events.push(event);
-      for (const id of more.path) path.push(id);
-    };
-    // A turn stuck between flows or in effects ends its session visibly rather than leave it waiting for ever.
-    let stuck: string | undefined = TOO_MANY_ROUNDS;
-    for (let round = 0; round < MAX_EFFECT_ROUNDS; round++) {
-      if (result.switchFlow) {
-        const target = publishedVersion(result.switchFlow.flowId);
-        if (!target.ok) {
-          stuck = `cannot go to bot "${result.switchFlow.flowId}": ${target.error.message}`;
-          events.push({ type: 'flow.switch_failed', data: { flowId: result.switchFlow.flowId, message: target.error.message } });
-          break;
-        }
-        version = target.value;
-        result = enterFlowAt(version.flow, result.session, result.switchFlow.nodeId, env);
-        absorb(result);
-        continue;
-      }
-      // Every outcome of this round is fed back; effects they ask for run in the next round.
-      const outcomes: Inbound[] = [];
-      for (const effect of result.effects) {
-        const outcome = await performEffect(effect, { botId: address.botId, catalogId: directory.catalogOf(address.botId), conversationId, sessionId: turnSessionId, now, writes }, deps.effects);
-        if (outcome) outcomes.push(outcome);
-      }
-      if (outcomes.length === 0) {
-        stuck = undefined;
-        break;
-      }
-      const pending: TurnResult['effects'] = [];
-      for (const outcome of outcomes) {
-        result = runTurn(version.flow, result.session, outcome, env);
-        absorb(result);
-        pending.push(...result.effects);
-      }
-      result = { ...result, effects: pending };
-    }
-    if (stuck !== undefined) {
-      events.push({ type: 'flow.stopped', data: { reason: stuck } });
-      result = { ...result, session: { ...result.session, status: 'ended', waitingAt: null, state: null, silent: false } };
+    const { replies, path } = first;
+    const writes = emptyWrites(first.events);
+    // Most turns ask for no effect and stay in their flow: the rounds below are a function of their own,
+    // so that V8's optimized code for every turn does not carry (and recompile) them.
+    let result = first;
+    if (first.switchFlow || first.effects.length > 0) {
+      const followed = await followEffects(first, version, env, { botId: address.botId, conversationId, sessionId: turnSessionId, now, writes });
+      result = followed.result;
+      version = followed.version;
     }
 
     // A system event for a conversation with no running session is recorded but starts nothing.
