@@ -6,7 +6,7 @@ import type { AuthEnv } from './auth/caller';
 import { accessByRoute, withRole, withRoles } from './auth/guard';
 import type { AppDeps } from './deps';
 import { errorResponse, internalErrorBody } from './errors';
-import { inboxAwarePipeline } from './inbox/announce';
+import { inboxTurnListener } from './inbox/announce';
 import { createInboxLive } from './inbox/events';
 import { limitBody } from './http/body-limit';
 import { WEB_MESSAGE_MAX_BYTES, webMessageListener } from './http/web-messages';
@@ -38,9 +38,10 @@ import { versionRoutes } from './routes/versions';
 import { webRoutes } from './routes/web';
 import { webChannelCors } from './routes/web-cors';
 import { webEventRoutes } from './routes/web-events';
-import { createWebLive, ringingWebLive } from './routes/web-live';
+import { createWebLive, webLiveTurnListener } from './routes/web-live';
 import { defaultWidgetFile, widgetScriptRoutes } from './routes/widget-script';
 import { webhookRoutes } from './routes/webhooks';
+import { withTurnListeners } from './turns/listeners';
 
 /**
  * The whole HTTP surface, composed from one sub-app per concern. `nodeListener` is what a Node server
@@ -51,7 +52,7 @@ export function createApp(given: AppDeps) {
   const live = createWebLive(given.store);
   // Open inboxes hear of hand-offs queued and customers writing, as turns commit.
   const inboxLive = createInboxLive(given.store);
-  const deps: AppDeps = { ...given, pipeline: inboxAwarePipeline(ringingWebLive(given.pipeline, live), given.store, inboxLive, given.now) };
+  const deps: AppDeps = { ...given, pipeline: withTurnListeners(given.pipeline, [webLiveTurnListener(live), inboxTurnListener(given.store, inboxLive, given.now)]) };
   const app = new Hono();
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500)

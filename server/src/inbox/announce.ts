@@ -1,7 +1,7 @@
 import { type Inbound, isFromCustomer } from '@parley/shared';
 import type { Store } from '../db/open';
 import { queueWebhookEvent } from '../commerce/webhook-events';
-import type { TurnPipeline } from '../turns/pipeline';
+import type { TurnListener } from '../turns/listeners';
 import { autoAssignTeam } from './assign';
 import { type InboxLive, recordInboxEvent, recordSystemLine } from './events';
 import { markAnnounced, openHandoffOf, unannounced } from './handoffs';
@@ -43,8 +43,8 @@ export function afterTurn(store: Store, live: InboxLive, conversationId: string,
   live.ring();
 }
 
-/** The pipeline, telling the inbox what each committed turn changed. */
-export function inboxAwarePipeline(pipeline: TurnPipeline, store: Store, live: InboxLive, clock: () => Date): TurnPipeline {
+/** Tells the inbox what each committed turn changed (replies sent from outside a flow change nothing there). */
+export function inboxTurnListener(store: Store, live: InboxLive, clock: () => Date): TurnListener {
   const after = (conversationId: string, inbound: Inbound) => {
     try {
       afterTurn(store, live, conversationId, inbound, clock());
@@ -54,16 +54,9 @@ export function inboxAwarePipeline(pipeline: TurnPipeline, store: Store, live: I
     }
   };
   return {
-    async receive(address, inbound, externalId) {
-      const outcome = await pipeline.receive(address, inbound, externalId);
-      if (outcome.ok && !outcome.value.duplicate) after(outcome.value.conversationId, inbound);
-      return outcome;
+    received: (_address, inbound, outcome) => {
+      if (!outcome.duplicate) after(outcome.conversationId, inbound);
     },
-    async deliver(conversationId, inbound, guard) {
-      const outcome = await pipeline.deliver(conversationId, inbound, guard);
-      if (outcome.ok) after(conversationId, inbound);
-      return outcome;
-    },
-    notify: (conversationId, replies, notice) => pipeline.notify(conversationId, replies, notice),
+    delivered: (conversationId, inbound) => after(conversationId, inbound),
   };
 }

@@ -1,5 +1,5 @@
 import type { Store } from '../db/open';
-import type { TurnPipeline } from '../turns/pipeline';
+import type { TurnListener } from '../turns/listeners';
 
 /**
  * Wakes the web channel's live streams when a turn commits. It is a doorbell, not a queue: a woken
@@ -80,23 +80,13 @@ export function createWebLive(store: Store, pollMs = 1_000): WebLive {
   };
 }
 
-/** The pipeline, ringing the doorbell after each committed turn (whatever its channel: streams are only opened for web conversations). */
-export function ringingWebLive(pipeline: TurnPipeline, live: WebLive): TurnPipeline {
+/** Rings the doorbell after each committed turn (whatever its channel: streams are only opened for web conversations). */
+export function webLiveTurnListener(live: WebLive): TurnListener {
   return {
-    async receive(address, inbound, externalId) {
-      const outcome = await pipeline.receive(address, inbound, externalId);
-      if (outcome.ok && address.channel === 'web') live.ring(outcome.value.conversationId);
-      return outcome;
+    received: (address, _inbound, outcome) => {
+      if (address.channel === 'web') live.ring(outcome.conversationId);
     },
-    async deliver(conversationId, inbound, guard) {
-      const outcome = await pipeline.deliver(conversationId, inbound, guard);
-      if (outcome.ok) live.ring(outcome.value.conversationId);
-      return outcome;
-    },
-    async notify(conversationId, replies, notice) {
-      const outcome = await pipeline.notify(conversationId, replies, notice);
-      if (outcome.ok) live.ring(outcome.value.conversationId);
-      return outcome;
-    },
+    delivered: (conversationId) => live.ring(conversationId),
+    notified: (conversationId) => live.ring(conversationId),
   };
 }
