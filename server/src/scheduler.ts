@@ -1,5 +1,5 @@
 import { jsonValueSchema } from '@parley/shared';
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { notifyBackInStock } from './commerce/waitlist';
 import { announceHandoffs } from './inbox/announce';
@@ -22,6 +22,9 @@ const timerDataSchema = z.object({ timerId: z.string(), data: jsonValueSchema.nu
  */
 export function startScheduler(store: Store, pipeline: TurnPipeline, options: { intervalMs?: number; log?: (message: string) => void; fetch?: typeof fetch; now?: () => Date; stockChanged?: (botId: string) => void } = {}) {
   const log = options.log ?? (() => undefined);
+  // Prepared once: the tick runs them every second.
+  const dueTimersQuery = store.db.select().from(timers).where(and(eq(timers.status, 'pending'), lte(timers.fireAt, sql.placeholder('stamp')))).orderBy(asc(timers.fireAt)).limit(100).prepare();
+  const expiredPaymentsQuery = store.db.select().from(payments).where(and(eq(payments.status, 'pending'), lte(payments.expiresAt, sql.placeholder('stamp')))).limit(100).prepare();
   /**
    * Delivers one due item. When its conversation can no longer take it (deleted, its bot unpublished),
    * the item is settled without a turn, so it neither fires forever nor crowds out the others; a store
@@ -45,7 +48,7 @@ export function startScheduler(store: Store, pipeline: TurnPipeline, options: { 
     try {
       const now = options.now?.() ?? new Date();
       const stamp = now.toISOString();
-      const dueTimers = store.db.select().from(timers).where(and(eq(timers.status, 'pending'), lte(timers.fireAt, stamp))).orderBy(asc(timers.fireAt)).limit(100).all();
+      const dueTimers = dueTimersQuery.all({ stamp });
       for (const timer of dueTimers) {
         const guard: TurnGuard = { kind: 'fireTimer', timerId: timer.id };
         const stored = readJson(timerDataSchema, timer.data);
@@ -55,7 +58,7 @@ export function startScheduler(store: Store, pipeline: TurnPipeline, options: { 
           () => applyGuard(store.db, guard),
         );
       }
-      const expired = store.db.select().from(payments).where(and(eq(payments.status, 'pending'), lte(payments.expiresAt, stamp))).limit(100).all();
+      const expired = expiredPaymentsQuery.all({ stamp });
       for (const payment of expired) {
         const guard = settlePayment(payment.id, 'expired', now);
         await fire(

@@ -3,8 +3,21 @@ import type { Product } from '@parley/shared';
 import { inStock } from '@parley/runtime';
 import { productFromRow } from '../catalog/product-row';
 import type { Store } from '../db/open';
+import { perStore } from '../db/per-store';
 import { products, waitlist } from '../db/schema';
 import type { TurnPipeline } from '../turns/pipeline';
+
+// The scheduler asks every second: prepared once per store.
+const waitingForStock = perStore((store: Store) =>
+  store.db
+    .select({ id: waitlist.id, catalogId: waitlist.catalogId, sku: waitlist.sku, conversationId: waitlist.conversationId, notice: waitlist.notice })
+    .from(waitlist)
+    .innerJoin(products, and(eq(products.botId, waitlist.catalogId), eq(products.sku, waitlist.sku)))
+    .where(and(isNull(waitlist.notifiedAt), eq(products.active, true), or(isNull(products.stock), gt(products.stock, 0))))
+    .orderBy(waitlist.id)
+    .limit(100)
+    .prepare(),
+);
 
 /**
  * Messages the customers waiting for a product that is back in stock (restocked by an import, or
@@ -12,14 +25,7 @@ import type { TurnPipeline } from '../turns/pipeline';
  * the first to check out gets the units, the others are told it sold out again.
  */
 export async function notifyBackInStock(store: Store, pipeline: TurnPipeline, now: Date, log: (message: string) => void): Promise<number> {
-  const candidates = store.db
-    .select({ id: waitlist.id, catalogId: waitlist.catalogId, sku: waitlist.sku, conversationId: waitlist.conversationId, notice: waitlist.notice })
-    .from(waitlist)
-    .innerJoin(products, and(eq(products.botId, waitlist.catalogId), eq(products.sku, waitlist.sku)))
-    .where(and(isNull(waitlist.notifiedAt), eq(products.active, true), or(isNull(products.stock), gt(products.stock, 0))))
-    .orderBy(waitlist.id)
-    .limit(100)
-    .all();
+  const candidates = waitingForStock(store).all();
   // A product is back only if it can be bought: through one of its variants, when it has some.
   const catalogs = new Map<string, Product[]>();
   const catalogOf = (id: string) => {

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { perStore } from '../db/per-store';
 import { type HandoffRow, handoffs } from '../db/schema';
 import { type Result, fail, notFound, ok } from '../errors';
 
@@ -37,9 +38,21 @@ export function findOpenHandoff(db: Db, id: string): Result<HandoffRow> {
 }
 
 /** Hand-offs whose turn committed but that the inbox has not been told of yet. */
+// The scheduler sweeps every second, and turns with people ask for their conversation: prepared once.
+const unannouncedQueries = perStore((db: Db) => ({
+  all: db.select().from(handoffs).where(isNull(handoffs.announcedAt)).orderBy(asc(handoffs.createdAt)).limit(200).prepare(),
+  ofConversation: db
+    .select()
+    .from(handoffs)
+    .where(and(eq(handoffs.conversationId, sql.placeholder('conversationId')), isNull(handoffs.announcedAt)))
+    .orderBy(asc(handoffs.createdAt))
+    .limit(200)
+    .prepare(),
+}));
+
 export function unannounced(db: Db, conversationId?: string): HandoffRow[] {
-  const where = conversationId === undefined ? isNull(handoffs.announcedAt) : and(eq(handoffs.conversationId, conversationId), isNull(handoffs.announcedAt));
-  return db.select().from(handoffs).where(where).orderBy(asc(handoffs.createdAt)).limit(200).all();
+  const queries = unannouncedQueries(db);
+  return conversationId === undefined ? queries.all.all() : queries.ofConversation.all({ conversationId });
 }
 
 export function markAnnounced(db: Db, id: string, at: string): boolean {

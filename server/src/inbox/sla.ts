@@ -1,6 +1,7 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import { queueWebhookEvent } from '../commerce/webhook-events';
 import type { Store } from '../db/open';
+import { perStore } from '../db/per-store';
 import { type HandoffRow, events, handoffs } from '../db/schema';
 import { recordInboxEvent } from './events';
 import { listTeams } from '../teams/teams';
@@ -27,6 +28,16 @@ function breach(store: Store, handoff: HandoffRow, kind: Kind, dueAt: string | n
   });
 }
 
+// Asked every second by the scheduler: prepared once per store.
+const openPromises = perStore((store: Store) =>
+  store.db
+    .select()
+    .from(handoffs)
+    .where(and(inArray(handoffs.status, ['waiting', 'assigned']), or(eq(handoffs.firstResponseBreached, false), eq(handoffs.resolutionBreached, false))))
+    .limit(1_000)
+    .prepare(),
+);
+
 /**
  * The scheduler's SLA pass: open hand-offs whose promise fell due without being kept are marked
  * breached once each, with an `sla.breached` event, a signed `handoff.sla_breached` webhook and a
@@ -34,12 +45,7 @@ function breach(store: Store, handoff: HandoffRow, kind: Kind, dueAt: string | n
  */
 export function checkSlaBreaches(store: Store, now: Date): number {
   const at = now.toISOString();
-  const open = store.db
-    .select()
-    .from(handoffs)
-    .where(and(inArray(handoffs.status, ['waiting', 'assigned']), or(eq(handoffs.firstResponseBreached, false), eq(handoffs.resolutionBreached, false))))
-    .limit(1_000)
-    .all();
+  const open = openPromises(store).all();
   // Runs every second: with no open hand-off, the teams (and their business hours) are not read.
   if (open.length === 0) return 0;
   const teams = new Map(listTeams(store.db).map((team) => [team.key, team]));

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Store } from '../db/open';
+import { perStore } from '../db/per-store';
 import { webhookDeliveries, webhooks } from '../db/schema';
 import { signatureHeader } from './sign';
 
@@ -23,13 +24,18 @@ async function post(fetcher: typeof fetch, url: string, headers: Record<string, 
   }
 }
 
+// Asked every second by the scheduler: prepared once per store.
+const pendingDeliveries = perStore((store: Store) =>
+  store.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.status, 'pending')).orderBy(asc(webhookDeliveries.id)).limit(200).prepare(),
+);
+
 /**
  * Sends the webhook deliveries that are due, oldest first and in order per endpoint: while one
  * waits for its retry, the later ones of its endpoint wait behind it (an order's "paid" never
  * arrives before its "created"). Returns how many were delivered.
  */
 export async function deliverDueWebhooks(store: Store, fetcher: typeof fetch, now: Date): Promise<number> {
-  const pending = store.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.status, 'pending')).orderBy(asc(webhookDeliveries.id)).limit(200).all();
+  const pending = pendingDeliveries(store).all();
   if (pending.length === 0) return 0;
   const hookIds = [...new Set(pending.map((delivery) => delivery.webhookId))];
   const hooks = new Map(store.db.select().from(webhooks).where(inArray(webhooks.id, hookIds)).all().map((hook) => [hook.id, hook]));
