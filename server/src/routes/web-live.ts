@@ -80,7 +80,7 @@ export function createWebLive(store: Store, pollMs = 1_000): WebLive {
   };
 }
 
-/** Rings the doorbell after each committed turn (whatever its channel: streams are only opened for web conversations). */
+/** Rings the doorbell after each committed turn: a web customer's message, and any system event or notice (streams are only opened for web conversations). */
 export function webLiveTurnListener(live: WebLive): TurnListener {
   return {
     received: (address, _inbound, outcome) => {
