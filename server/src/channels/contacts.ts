@@ -1,4 +1,5 @@
 import type { Store } from '../db/open';
+import { perStore } from '../db/per-store';
 import { conversationKey } from '../turns/conversation-cache';
 import type { ConversationAddress } from '../turns/load';
 import type { Customer } from './types';
@@ -17,11 +18,7 @@ interface ContactStatements {
 
 // Prepared once per store: both run on every message.
 const PROFILES_KEPT = 100_000;
-const prepared = new WeakMap<Store, ContactStatements>();
-
-function statements(store: Store): ContactStatements {
-  const known = prepared.get(store);
-  if (known) return known;
+const statements = perStore((store: Store): ContactStatements => {
   const upsert = store.sqlite.prepare(
     `insert into contacts (bot_id, channel, platform_id, name, language, first_seen_at, last_seen_at) values (@botId, @channel, @platformId, @name, @language, @now, @now)
      on conflict (bot_id, channel, platform_id) do update set
@@ -71,9 +68,8 @@ function statements(store: Store): ContactStatements {
       return profile ?? undefined;
     },
   };
-  prepared.set(store, made);
   return made;
-}
+});
 
 /**
  * A customer's message came in: they become (or stay) a contact of the bot on that channel. What the

@@ -1,4 +1,5 @@
 import type { Store } from '../db/open';
+import { perStore } from '../db/per-store';
 
 /**
  * Conversations known to have no open or unannounced hand-off, so that the inbox's after-turn work
@@ -14,19 +15,12 @@ interface PeopleFree {
   hasOpenHandoff: (conversationId: string) => boolean;
 }
 
-const byStore = new WeakMap<Store, PeopleFree>();
-
-function peopleFree(store: Store): PeopleFree {
-  let entry = byStore.get(store);
-  if (!entry) {
-    const statement = store.sqlite
-      .prepare<[string], number>("select 1 from handoffs where conversation_id = ? and (announced_at is null or status in ('waiting', 'assigned')) limit 1")
-      .pluck();
-    entry = { known: new Set(), hasOpenHandoff: (conversationId) => statement.get(conversationId) !== undefined };
-    byStore.set(store, entry);
-  }
-  return entry;
-}
+const peopleFree = perStore((store: Store): PeopleFree => {
+  const statement = store.sqlite
+    .prepare<[string], number>("select 1 from handoffs where conversation_id = ? and (announced_at is null or status in ('waiting', 'assigned')) limit 1")
+    .pluck();
+  return { known: new Set(), hasOpenHandoff: (conversationId) => statement.get(conversationId) !== undefined };
+});
 
 /** Whether the conversation has no open or unannounced hand-off (from memory when known). */
 export function isPeopleFree(store: Store, conversationId: string): boolean {
@@ -52,5 +46,5 @@ export function rememberPeopleFree(store: Store, conversationId: string): void {
 
 /** A hand-off was written for the conversation: it is looked up again after its turn. */
 export function forgetPeopleFree(store: Store, conversationId: string): void {
-  byStore.get(store)?.known.delete(conversationId);
+  peopleFree(store).known.delete(conversationId);
 }

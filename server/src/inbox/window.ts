@@ -2,6 +2,7 @@ import type { InboxDetail } from '@parley/shared';
 import { z } from 'zod';
 import { createWindowCheck } from '../channels/window';
 import type { Store } from '../db/open';
+import { perStore } from '../db/per-store';
 import type { AppDeps } from '../deps';
 
 export type AgentWindow = InboxDetail['window'];
@@ -11,12 +12,7 @@ type Conversation = { key: number; id: string; botId: string; channel: string };
 const whatsappTemplate = z.object({ templateName: z.string().min(1), templateLanguage: z.string().optional() });
 const messengerTag = z.object({ messageTag: z.string().min(1) });
 
-const checks = new WeakMap<Store, ReturnType<typeof createWindowCheck>>();
-function windowCheck(store: Store) {
-  let check = checks.get(store);
-  if (!check) checks.set(store, (check = createWindowCheck(store)));
-  return check;
-}
+const windowCheck = perStore((store: Store) => createWindowCheck(store));
 
 export function templatesOf(config: Record<string, unknown> | undefined): { name: string; language: string | null }[] {
   const template = whatsappTemplate.safeParse(config);
