@@ -37,7 +37,6 @@ export function findOpenHandoff(db: Db, id: string): Result<HandoffRow> {
   return found;
 }
 
-/** Hand-offs whose turn committed but that the inbox has not been told of yet. */
 // The scheduler sweeps every second, and turns with people ask for their conversation: prepared once.
 const unannouncedQueries = perStore((db: Db) => ({
   all: db.select().from(handoffs).where(isNull(handoffs.announcedAt)).orderBy(asc(handoffs.createdAt)).limit(200).prepare(),
@@ -50,6 +49,7 @@ const unannouncedQueries = perStore((db: Db) => ({
     .prepare(),
 }));
 
+/** Hand-offs whose turn committed but that the inbox has not been told of yet. */
 export function unannounced(db: Db, conversationId?: string): HandoffRow[] {
   const queries = unannouncedQueries(db);
   return conversationId === undefined ? queries.all.all() : queries.ofConversation.all({ conversationId });

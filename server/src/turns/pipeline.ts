@@ -1,7 +1,7 @@
 import { type Inbound, type Reply, type Session, inboundJson, isFromCustomer, isoTime } from '@parley/shared';
 import { type TurnEnv, type TurnResult, enterFlowAt, runTurn } from '@parley/runtime';
 import { contactProfile } from '../channels/contacts';
-import { type EffectDeps, performEffect } from '../effects/perform';
+import { type EffectContext, type EffectDeps, performEffect } from '../effects/perform';
 import { type AppError, type Result, fail, notFound, ok } from '../errors';
 import { newId } from '../ids';
 import type { Directory, LoadedVersion } from './directory';
@@ -70,10 +70,10 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
     first: TurnResult,
     firstVersion: LoadedVersion,
     env: TurnEnv,
-    turn: { botId: string; conversationId: string; sessionId: string; now: Date; writes: ReturnType<typeof emptyWrites> },
+    effectContext: EffectContext,
   ): Promise<{ result: TurnResult; version: LoadedVersion }> {
     const { replies, path } = first;
-    const { events } = turn.writes;
+    const { events } = effectContext.writes;
     const absorb = (more: TurnResult) => {
       for (const reply of more.replies) replies.push(reply);
       for (const event of more.events) events.push(event);
@@ -98,7 +98,7 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
       // Every outcome of this round is fed back; effects they ask for run in the next round.
       const outcomes: Inbound[] = [];
       for (const effect of result.effects) {
-        const outcome = await performEffect(effect, { botId: turn.botId, catalogId: directory.catalogOf(turn.botId), conversationId: turn.conversationId, sessionId: turn.sessionId, now: turn.now, writes: turn.writes }, deps.effects);
+        const outcome = await performEffect(effect, effectContext, deps.effects);
         if (outcome) outcomes.push(outcome);
       }
       if (outcomes.length === 0) {
@@ -150,7 +150,8 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
     // so that V8's optimized code for every turn does not carry (and recompile) them.
     let result = first;
     if (first.switchFlow || first.effects.length > 0) {
-      const followed = await followEffects(first, version, env, { botId: address.botId, conversationId, sessionId: turnSessionId, now, writes });
+      const effectContext = { botId: address.botId, catalogId: directory.catalogOf(address.botId), conversationId, sessionId: turnSessionId, now, writes };
+      const followed = await followEffects(first, version, env, effectContext);
       result = followed.result;
       version = followed.version;
     }
