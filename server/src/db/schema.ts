@@ -72,7 +72,12 @@ export const conversations = sqliteTable(
 export const turns = sqliteTable(
   'turns',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    /**
+     * The rowid, without AUTOINCREMENT (which reads and rewrites `sqlite_sequence` on every insert: a
+     * fifth of a turn's SQLite work). Ids still only grow while the newest rows stay; only deleting a
+     * bot removes turns, and those are its own conversations', so no conversation's cursor goes back.
+     */
+    id: integer('id').primaryKey(),
     conversationKey: integer('conversation_key').notNull(),
     /** The conversation's turn before this one (null for its first). */
     prevTurnId: integer('prev_turn_id'),

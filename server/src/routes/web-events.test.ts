@@ -1,6 +1,6 @@
 import { loadExampleBots } from '@parley/examples';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBot, importProducts, publishBot } from '../bots/service';
+import { createBot, deleteBot, importProducts, publishBot } from '../bots/service';
 import { type TestParley, testParley } from '../testing';
 import { webEventRoutes } from './web-events';
 import { createWebLive } from './web-live';
@@ -109,6 +109,31 @@ describe('web channel live events', () => {
     // deps.pipeline is the one the scheduler holds: it rings no doorbell.
     const notified = await parley.deps.pipeline.notify(conversationId, [{ type: 'text', text: 'Back in stock: Dewy Skin Tint' }], { reason: 'back_in_stock' });
     expect(notified.ok).toBe(true);
+    const text = await stream.until((t) => t.includes('event: message'), 4_000);
+    await stream.close();
+    expect(events(text).map((e) => e.data.replies[0]?.text)).toEqual(['Back in stock: Dewy Skin Tint']);
+  });
+
+  it('keeps polling after deleting a bot took the newest turns away (their ids are given again)', async () => {
+    await send('live-3', { text: 'hi' });
+    const example = loadExampleBots().find((bot) => bot.id === 'beauty-quiz');
+    if (!example) throw new Error('beauty-quiz example missing');
+    expect(createBot(parley.deps, { id: 'pop-up', name: 'Pop-up', flow: example.flow }).ok).toBe(true);
+    expect(publishBot(parley.deps, 'pop-up', { note: 'v1' }).ok).toBe(true);
+    for (const text of ['hi', 'hi', 'hi']) {
+      const response = await parley.app.request('/webhooks/web/pop-up', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ conversationId: 'elsewhere', text }) });
+      expect(response.status).toBe(200);
+    }
+    const stream = await openEvents('live-3');
+    await stream.until((text) => text.includes(': live'));
+    const newest = () => Number(parley.deps.store.sqlite.prepare('select max(id) from turns').pluck().get());
+    const before = newest();
+    expect(deleteBot(parley.deps, 'pop-up').ok).toBe(true);
+    const conversationId = String(parley.deps.store.sqlite.prepare("select id from conversations where external_key = 'live-3'").pluck().get());
+    const notified = await parley.deps.pipeline.notify(conversationId, [{ type: 'text', text: 'Back in stock: Dewy Skin Tint' }], { reason: 'back_in_stock' });
+    expect(notified.ok).toBe(true);
+    // The notice took an id the deleted bot's turns had: no newer than what the poll saw last.
+    expect(newest()).toBeLessThanOrEqual(before);
     const text = await stream.until((t) => t.includes('event: message'), 4_000);
     await stream.close();
     expect(events(text).map((e) => e.data.replies[0]?.text)).toEqual(['Back in stock: Dewy Skin Tint']);

@@ -33,7 +33,8 @@ export function createWebLive(store: Store, pollMs = 1_000): WebLive {
     seen = Number(newestTurn.get());
     poll = setInterval(() => {
       const newest = Number(newestTurn.get());
-      if (newest > seen) {
+      // Any change, not only growth: deleting a bot with the newest turns lowers the newest id for a while.
+      if (newest !== seen) {
         seen = newest;
         wakeAll();
       }

@@ -64,6 +64,9 @@ test('opening a store from before the chain links its turns: each conversation r
   // The timer's turn is skipped: the customer last wrote in turn 3.
   expect(ids(isLatestFromCustomer(1))).toEqual([3]);
   expect(ids(isLatestFromCustomer(2))).toEqual([2]);
+  // The log's ids are plain rowids now (0002): no AUTOINCREMENT bookkeeping on each turn written.
+  const table = store.sqlite.prepare("select sql from sqlite_master where type = 'table' and name = 'turns'").pluck().get();
+  expect(String(table)).not.toMatch(/autoincrement/i);
   store.close();
 });
 
