@@ -70,7 +70,8 @@ export function createWebLive(store: Store, pollMs = 1_000): WebLive {
         listeners.add(wake);
         signal.addEventListener('abort', wake);
         startPolling();
-        if (signal.aborted || Number(newestTurn.get()) > mark) wake();
+        // Any change since the mark (not only growth, as after the poll's check below it).
+        if (signal.aborted || Number(newestTurn.get()) !== mark) wake();
       });
     },
     close() {
