@@ -70,7 +70,7 @@ export function createWebLive(store: Store, pollMs = 1_000): WebLive {
         listeners.add(wake);
         signal.addEventListener('abort', wake);
         startPolling();
-        // Any change since the mark (not only growth, as after the poll's check below it).
+        // Any change since the mark, not only growth: the poll's reason above holds here too.
         if (signal.aborted || Number(newestTurn.get()) !== mark) wake();
       });
     },
