@@ -8,6 +8,7 @@ import type { Directory, LoadedVersion } from './directory';
 import { GuardRefused, type TurnGuard } from './guards';
 import type { TurnCommitter } from './committer';
 import { conversationKey } from './conversation-cache';
+import { knownConversations } from './known-conversations';
 import type { ConversationAddress, ConversationState, TurnReader } from './load';
 import type { KeyedQueue } from './queue';
 import { type TurnWrite, emptyWrites } from './writes';
@@ -232,10 +233,13 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
     return ok(repliesJson);
   }
 
-  /** The conversation's committed state: from the cache, else from the store. */
+  const known = knownConversations(deps.effects.store);
+
+  /** The conversation's committed state: from the cache, else from the store (unless it surely has none). */
   function load(address: ConversationAddress, key: string): ConversationState | undefined {
     const cached = directory.conversations.get(key);
     if (cached) return cached;
+    if (!known.mayExist(key)) return undefined;
     const stored = reader.conversation(address);
     if (stored) directory.conversations.set(key, stored);
     return stored;

@@ -4,7 +4,9 @@ import type { Store } from '../db/open';
 import { forgetPeopleFree, rememberPeopleFree } from '../inbox/people-free';
 import { namedStatement, positionalStatement } from '../db/raw';
 import { conversations, events, handoffs, timers, turns, waitlist } from '../db/schema';
+import { conversationKey } from './conversation-cache';
 import { type TurnGuard, applyGuard } from './guards';
+import { knownConversations } from './known-conversations';
 
 type WaitlistInsert = typeof waitlist.$inferInsert;
 type HandoffInsert = typeof handoffs.$inferInsert;
@@ -48,6 +50,7 @@ const RECORDED_BY_TURNS = new Set(['session.started', 'session.ended']);
 /** Applies one turn's write; returns the conversation's key (new conversations get theirs here). */
 export function createTurnWriter(store: Store): (write: TurnWrite) => number {
   const { db, sqlite } = store;
+  const known = knownConversations(store);
   const insertConversation = positionalStatement(
     sqlite,
     db.insert(conversations).values({ id: p('id'), botId: p('botId'), channel: p('channel'), externalKey: p('externalKey'), createdAt: p('createdAt') }),
@@ -84,6 +87,7 @@ export function createTurnWriter(store: Store): (write: TurnWrite) => number {
     if (key === undefined) {
       const inserted = insertConversation.run(c.id, c.botId, c.channel, c.externalKey, t.createdAt);
       key = Number(inserted.lastInsertRowid);
+      known.add(conversationKey(c));
       // A new conversation has no hand-off but those this write adds: the inbox's after-turn check need not look.
       if (write.handoffs.length === 0) rememberPeopleFree(store, c.id);
     }
