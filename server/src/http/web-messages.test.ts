@@ -1,9 +1,11 @@
 import http from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { loadExampleBots } from '@parley/examples';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBot, importProducts, publishBot } from '../bots/service';
 import { type TestParley, testParley } from '../testing';
+import type { TurnPipeline } from '../turns/pipeline';
+import { webMessageListener } from './web-messages';
 
 // The listener in front of the app must answer exactly as the app's route: each request goes to a
 // Parley served by it over a real socket and to a twin Parley through `app.request()`.
@@ -98,5 +100,32 @@ describe('web messages served in front of the app', () => {
     expect((await passedToApp({ body: JSON.stringify({ conversationId: 'c4', text: 'x'.repeat(70_000) }) })).status).toBe(413);
     expect((await passedToApp({ path: '/webhooks/web/quiz-bench?x=1', body: JSON.stringify({ conversationId: 'c5', text: 'hi' }) })).status).toBe(200);
     expect((await passedToApp({ path: '/webhooks/web/quiz%2Dbench', body: JSON.stringify({ conversationId: 'c6', text: 'hi' }) })).status).toBe(200);
+  });
+});
+
+describe('a bug in the pipeline', () => {
+  it('answers that message with a 500 and keeps serving, whether it threw or rejected', async () => {
+    const failing = (how: 'throws' | 'rejects'): TurnPipeline => {
+      const fault = () => {
+        if (how === 'throws') throw new Error('bug before any promise');
+        return Promise.reject(new Error('bug in a promise'));
+      };
+      return { receive: fault, deliver: fault, notify: fault };
+    };
+    for (const how of ['throws', 'rejects'] as const) {
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const buggy = http.createServer(webMessageListener(failing(how), (_req, res) => res.end()));
+      await new Promise<void>((resolve) => buggy.listen(0, '127.0.0.1', resolve));
+      const address = buggy.address();
+      if (address === null || typeof address === 'string') throw new Error('the test server has no port');
+      const post = () => fetch(`http://127.0.0.1:${address.port}/webhooks/web/quiz-bench`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ conversationId: 'c', text: 'hi' }) });
+      for (const response of [await post(), await post()]) {
+        expect(response.status, how).toBe(500);
+        expect((await response.json()).error.code, how).toBeTruthy();
+      }
+      expect(errors).toHaveBeenCalledTimes(2);
+      errors.mockRestore();
+      await new Promise((resolve) => buggy.close(resolve));
+    }
   });
 });

@@ -28,29 +28,33 @@ export function webMessageListener(pipeline: TurnPipeline, app: RequestListener)
       return;
     }
     readBody(req, (body) => {
-      answer(pipeline, botId, body).then(
-        ({ status, json }) => send(res, status, json),
-        (error: unknown) => {
-          console.error('Unexpected error', error);
-          send(res, 500, JSON.stringify(internalErrorBody));
-        },
-      );
+      const unexpected = (error: unknown) => {
+        console.error('Unexpected error', error);
+        send(res, 500, JSON.stringify(internalErrorBody));
+      };
+      try {
+        answer(pipeline, botId, body).then(({ status, json }) => send(res, status, json), unexpected);
+      } catch (error) {
+        // A bug before the answer's promise was made: still a 500 for this request, not a crash.
+        unexpected(error);
+      }
     });
   };
 }
 
-async function answer(pipeline: TurnPipeline, botId: string, body: string): Promise<{ status: number; json: string }> {
+// Not async, as the pipeline's path it ends (see `runAndCommit` in turns/pipeline.ts).
+function answer(pipeline: TurnPipeline, botId: string, body: string): Promise<{ status: number; json: string }> {
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
-    return failure(malformedJson);
+    return Promise.resolve(failure(malformedJson));
   }
   // Most messages pass the guard compiled from the schema; any other is parsed, or refused, by the schema.
-  if (isWebMessage(value)) return reply(await answerWebMessage(pipeline, botId, value));
+  if (isWebMessage(value)) return answerWebMessage(pipeline, botId, value).then(reply);
   const message = webMessageSchema.safeParse(value);
-  if (!message.success) return failure(invalidInput(message.error.issues, 'Body'));
-  return reply(await answerWebMessage(pipeline, botId, message.data));
+  if (!message.success) return Promise.resolve(failure(invalidInput(message.error.issues, 'Body')));
+  return answerWebMessage(pipeline, botId, message.data).then(reply);
 }
 
 const reply = (answered: Result<string>) => (answered.ok ? { status: 200, json: answered.value } : failure(answered.error));

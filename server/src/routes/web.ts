@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps';
 import { type Result, errorResponse, notFound, ok } from '../errors';
 import { jsonBody, queryParams } from '../http/validate';
 import { readJson } from '../turns/load';
-import type { TurnPipeline } from '../turns/pipeline';
+import type { TurnOutcome, TurnPipeline } from '../turns/pipeline';
 import { inConversation } from '../turns/chain';
 
 export const webMessageSchema = z
@@ -56,8 +56,11 @@ function customerSaid(inbound: Inbound | undefined): string | undefined {
  * Runs a customer's web message through the pipeline; answers the response body. Shared by the route
  * and the listener in front of the app (http/web-messages.ts), so both answer alike.
  */
-export async function answerWebMessage(pipeline: TurnPipeline, botId: string, message: WebMessage): Promise<Result<string>> {
-  const outcome = await pipeline.receive({ botId, channel: 'web', externalKey: message.conversationId }, toInbound(message), message.messageId);
+export function answerWebMessage(pipeline: TurnPipeline, botId: string, message: WebMessage): Promise<Result<string>> {
+  return pipeline.receive({ botId, channel: 'web', externalKey: message.conversationId }, toInbound(message), message.messageId).then(webAnswer);
+}
+
+function webAnswer(outcome: Result<TurnOutcome>): Result<string> {
   if (!outcome.ok) return outcome;
   const { repliesJson, session, duplicate } = outcome.value;
   const ended = session === null || session.status === 'ended';

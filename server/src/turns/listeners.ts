@@ -18,11 +18,12 @@ export interface TurnListener {
  */
 export function withTurnListeners(pipeline: TurnPipeline, listeners: TurnListener[]): TurnPipeline {
   return {
-    async receive(address, inbound, externalId) {
-      const outcome = await pipeline.receive(address, inbound, externalId);
-      if (outcome.ok) for (const listener of listeners) listener.received?.(address, inbound, outcome.value);
-      return outcome;
-    },
+    // Not async, as the pipeline's path it continues (see `runAndCommit`): a customer's message is the hot path.
+    receive: (address, inbound, externalId) =>
+      pipeline.receive(address, inbound, externalId).then((outcome) => {
+        if (outcome.ok) for (const listener of listeners) listener.received?.(address, inbound, outcome.value);
+        return outcome;
+      }),
     async deliver(conversationId, inbound, guard) {
       const outcome = await pipeline.deliver(conversationId, inbound, guard);
       if (outcome.ok) for (const listener of listeners) listener.delivered?.(conversationId, inbound, outcome.value);

@@ -29,6 +29,17 @@ test('a failing task does not stop the ones behind it, and its caller still sees
   expect(await next).toBe('ran');
 });
 
+test('a task that throws before making its promise fails as one that rejects, and frees its key', async () => {
+  const queue = createKeyedQueue();
+  const failed = queue.run('a', () => {
+    throw new Error('sync boom');
+  });
+  await expect(failed).rejects.toThrow('sync boom');
+  expect(await queue.run('a', async () => 'ran')).toBe('ran');
+  await later(0, null);
+  expect(queue.size).toBe(0);
+});
+
 test('different keys run side by side, and nothing is kept once all are done', async () => {
   const queue = createKeyedQueue();
   const order: string[] = [];

@@ -13,7 +13,7 @@ export function createKeyedQueue(): KeyedQueue {
   return {
     run(key, task) {
       const previous = tails.get(key);
-      const result = previous ? previous.then(task) : task();
+      const result = previous ? previous.then(task) : start(task);
       // A failed task must not stop the ones behind it, and the tail holds nothing of the result:
       // a tail that was the task's own promise kept each turn's replies and session reachable from
       // this map after the turn (measured with --trace-gc-nvp: 1.6 → 0.9 MB promoted per scavenge).
@@ -29,4 +29,13 @@ export function createKeyedQueue(): KeyedQueue {
       return tails.size;
     },
   };
+}
+
+/** Runs a task that returns a promise; one that throws before returning it fails its promise as well. */
+function start<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return task();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
