@@ -7,7 +7,7 @@ import { newId } from '../ids';
 import type { Directory, LoadedVersion } from './directory';
 import type { TurnGuard } from './guards';
 import type { TurnCommitter } from './committer';
-import { commitTurnWith } from './commit-turn';
+import { type PreparedTurn, commitTurnWith } from './commit-turn';
 import { conversationKey } from './conversation-cache';
 import { knownConversations } from './known-conversations';
 import type { AnsweredInbound, ConversationAddress, ConversationState, TurnReader } from './load';
@@ -160,19 +160,11 @@ export function createTurnPipeline(deps: PipelineDeps): TurnPipeline {
     return commitRan(turn, first, version);
   }
 
-  /** What `runAndCommit` knows of a turn once its flow ran, for the commit. */
-  interface RanTurn {
-    address: ConversationAddress;
-    key: string;
-    state: ConversationState | undefined;
-    conversationId: string;
-    inbound: Inbound;
-    externalId: string | null;
+  /** What `runAndCommit` knows of a turn once its flow ran: the commit's fields but its result's. */
+  interface RanTurn extends Pick<PreparedTurn, 'address' | 'key' | 'state' | 'conversationId' | 'inbound' | 'externalId' | 'writes' | 'now'> {
     guard: TurnGuard | undefined;
-    now: Date;
     prior: ConversationState['session'];
     turnSessionId: string;
-    writes: ReturnType<typeof emptyWrites>;
   }
 
   async function followThenCommit(turn: RanTurn, first: TurnResult, version: LoadedVersion, env: TurnEnv): Promise<Result<TurnOutcome>> {
