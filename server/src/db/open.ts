@@ -33,11 +33,14 @@ export function openStore(file: string, options: { walCatchUpPages?: number } = 
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
-  // A file store checkpoints from a worker thread, never inside a commit on the event loop.
+  // A file store checkpoints from a worker thread, never inside a commit on the event loop. The thread
+  // syncs the file through this descriptor, which stays open until the connection has closed (see dbFd).
+  const dbFd = file === ':memory:' ? undefined : fs.openSync(file, 'r');
   const checkpointer =
-    file === ':memory:'
+    dbFd === undefined
       ? undefined
       : startCheckpointer(file, {
+          dbFd,
           catchUpPages: options.walCatchUpPages,
           onError: (message) => {
             // Without its checkpointer the WAL would grow for ever: SQLite takes checkpoints back.
@@ -53,18 +56,23 @@ export function openStore(file: string, options: { walCatchUpPages?: number } = 
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
   // Once checkpointed, the WAL restarts from its beginning and is cut back to this size.
   sqlite.pragma('journal_size_limit = 67108864');
+  const closeOnce = (): Promise<void> => {
+    const stopped = checkpointer?.stop() ?? Promise.resolve();
+    if (sqlite.open) {
+      // A last full checkpoint, so that the WAL does not have to be replayed at the next start.
+      if (checkpointer) sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite.close();
+    }
+    // Whoever removes the store's files next waits for this: the thread closes its own connection.
+    return stopped.then(() => {
+      if (dbFd !== undefined) fs.closeSync(dbFd);
+    });
+  };
+  let closed: Promise<void> | undefined;
   return {
     db,
     sqlite,
-    close: () => {
-      const stopped = checkpointer?.stop() ?? Promise.resolve();
-      if (sqlite.open) {
-        // A last full checkpoint, so that the WAL does not have to be replayed at the next start.
-        if (checkpointer) sqlite.pragma('wal_checkpoint(TRUNCATE)');
-        sqlite.close();
-      }
-      // Whoever removes the store's files next waits for this: the thread closes its own connection.
-      return stopped;
-    },
+    // Once only: a second close must not close the descriptor again (its number may be another file's by then).
+    close: () => (closed ??= closeOnce()),
   };
 }
