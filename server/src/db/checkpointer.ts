@@ -45,6 +45,9 @@ const tick = () => {
 setTimeout(tick, workerData.intervalMs);
 `;
 
+/** WAL frames (a page and its 24-byte header each) past which the main thread is asked to catch up. */
+export const DEFAULT_CATCH_UP_PAGES = 16_384;
+
 export interface Checkpointer {
   stop(): Promise<void>;
 }
@@ -75,7 +78,7 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(workerSource, {
     eval: true,
-    workerData: { file, driver, intervalMs: options.intervalMs ?? 250, catchUpPages: options.catchUpPages ?? 16_384, dbFd: options.dbFd },
+    workerData: { file, driver, intervalMs: options.intervalMs ?? 250, catchUpPages: options.catchUpPages ?? DEFAULT_CATCH_UP_PAGES, dbFd: options.dbFd },
   });
   worker.unref();
   worker.on('message', (message: unknown) => {

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { startCheckpointer } from './checkpointer';
+import { DEFAULT_CATCH_UP_PAGES, startCheckpointer } from './checkpointer';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -36,12 +36,13 @@ export function openStore(file: string, options: { walCatchUpPages?: number } = 
   // A file store checkpoints from a worker thread, never inside a commit on the event loop. The thread
   // syncs the file through this descriptor, which stays open until the connection has closed (see dbFd).
   const dbFd = file === ':memory:' ? undefined : fs.openSync(file, 'r');
+  const catchUpPages = options.walCatchUpPages ?? DEFAULT_CATCH_UP_PAGES;
   const checkpointer =
     dbFd === undefined
       ? undefined
       : startCheckpointer(file, {
           dbFd,
-          catchUpPages: options.walCatchUpPages,
+          catchUpPages,
           onError: (message) => {
             // Without its checkpointer the WAL would grow for ever: SQLite takes checkpoints back.
             console.error(`WAL checkpointer: ${message}`);
@@ -54,8 +55,10 @@ export function openStore(file: string, options: { walCatchUpPages?: number } = 
           },
         });
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
-  // Once checkpointed, the WAL restarts from its beginning and is cut back to this size.
-  sqlite.pragma('journal_size_limit = 67108864');
+  // Once checkpointed, the WAL restarts from its beginning and is cut back to this size: twice the
+  // length at which a catch-up is asked for, so that in steady use it is never cut (on the event loop)
+  // only to grow back into newly allocated blocks; only a WAL that ran far past that is cut back.
+  sqlite.pragma(`journal_size_limit = ${2 * catchUpPages * (Number(sqlite.pragma('page_size', { simple: true })) + 24)}`);
   const closeOnce = (): Promise<void> => {
     const stopped = checkpointer?.stop() ?? Promise.resolve();
     if (sqlite.open) {
