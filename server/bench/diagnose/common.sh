@@ -1,4 +1,4 @@
-# Sourced by the scripts here: paths, and Parley or a peer started fresh under the bench's wrk load.
+# Sourced by the scripts here: paths, and Parley started fresh under the bench's wrk load.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 BENCH=${PARLEY_BENCH_DIR:-$ROOT/../shared/bench}
 [ -f "$BENCH/quiz.lua" ] || { echo "The peer benchmark is not at $BENCH (set PARLEY_BENCH_DIR)." >&2; exit 2; }
