@@ -21,6 +21,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
 let stopped = false;
+let syncFd = workerData.dbFd;
 let synced = 0;
 parentPort.on('message', (m) => { if (m === 'stop') { stopped = true; db.close(); process.exit(0); } });
 const tick = () => {
@@ -30,9 +31,15 @@ const tick = () => {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
     // SQLite syncs the database file only after a pass that copies the whole log, and under steady
     // writes only the main thread's catch-up pass does: it would sync everything copied here since.
-    if (workerData.dbFd !== undefined && result && result.checkpointed > 0 && result.checkpointed !== synced) {
-      fs.fdatasyncSync(workerData.dbFd);
-      synced = result.checkpointed;
+    if (syncFd !== undefined && result && result.checkpointed > 0 && result.checkpointed !== synced) {
+      try {
+        fs.fdatasyncSync(syncFd);
+        synced = result.checkpointed;
+      } catch (error) {
+        // Reported once; the checkpoints go on, and the main thread's pass syncs the file as before.
+        syncFd = undefined;
+        parentPort.postMessage('database file sync: ' + String(error && error.message || error));
+      }
     }
     long = Boolean(result && result.log > workerData.catchUpPages);
     if (long) parentPort.postMessage({ behind: result.log - result.checkpointed, log: result.log });
@@ -55,8 +62,8 @@ export interface Checkpointer {
 export interface CheckpointerOptions {
   intervalMs?: number;
   /**
-   * WAL pages past which the main thread is asked to finish a checkpoint (default 16384: 64 MB, the
-   * WAL's size limit). That pass syncs the WAL and the database file on the event loop: a few ms when
+   * WAL pages past which the main thread is asked to finish a checkpoint (default 16384: 64 MB of
+   * pages; openStore sets the WAL's size limit at twice that). That pass syncs the WAL and the database file on the event loop: a few ms when
    * the thread has synced what it copied (see dbFd), else everything copied since the last full pass
    * (15–30 ms and growing with the file in a write-heavy test). A long WAL makes those passes rare.
    */
