@@ -34,8 +34,9 @@ export function openStore(file: string, options: { walCatchUpPages?: number } = 
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   // A file store checkpoints from a worker thread, never inside a commit on the event loop. The thread
-  // syncs the file through this descriptor, which stays open until the connection has closed (see dbFd).
-  const dbFd = file === ':memory:' ? undefined : fs.openSync(file, 'r');
+  // syncs the file through this descriptor, which stays open until the connection has closed (see dbFd);
+  // opened for writing, as some systems (Windows) sync only what a descriptor may write.
+  const dbFd = file === ':memory:' ? undefined : fs.openSync(file, 'r+');
   const catchUpPages = options.walCatchUpPages ?? DEFAULT_CATCH_UP_PAGES;
   const checkpointer =
     dbFd === undefined
