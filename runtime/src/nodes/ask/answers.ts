@@ -112,7 +112,7 @@ export function parseDate(text: string, order: DateOrder, today: CalendarDay): s
   return day && isoDate(day);
 }
 
-/** One of the options: its text ignoring case and accents, or its number ("2" is the second). */
+/** One of the options: its text ignoring case and accents (or signs, see optionByTyping), or its number ("2" is the second). */
 export function matchOption(text: string, options: readonly string[]): string | undefined {
   return optionByTyping(text, options, (option) => option);
 }

@@ -54,6 +54,53 @@ describe('buttons node', () => {
     expect(chat.session?.status).toBe('ended');
   });
 
+  it('accepts a typed title without its signs and emoji when it names one button only', () => {
+    const priced = testFlow(
+      [
+        { id: 'start', type: 'start' },
+        {
+          id: 'ask',
+          type: 'buttons',
+          data: {
+            text: 'Budget?',
+            saveAs: 'budget',
+            maxMisses: 2,
+            buttons: [
+              { id: 'low', title: 'Under $30' },
+              { id: 'mid', title: '$30 to $60' },
+              { id: 'plus', title: 'A+' },
+              { id: 'minus', title: 'A-' },
+            ],
+          },
+        },
+        { id: 'lowMsg', type: 'message', data: { text: 'Budget: {{budget}}' } },
+        { id: 'midMsg', type: 'message', data: { text: 'Mid' } },
+        { id: 'plusMsg', type: 'message', data: { text: 'Plus' } },
+        { id: 'minusMsg', type: 'message', data: { text: 'Minus' } },
+        { id: 'lost', type: 'message', data: { text: 'Lost' } },
+      ],
+      [
+        ['start', null, 'ask'],
+        ['ask', 'low', 'lowMsg'],
+        ['ask', 'mid', 'midMsg'],
+        ['ask', 'plus', 'plusMsg'],
+        ['ask', 'minus', 'minusMsg'],
+        ['ask', 'fallback', 'lost'],
+      ],
+    );
+    const chat = testChat(priced);
+    chat.say('hi');
+    expect(texts(chat.say('under 30'))).toEqual(['Budget: Under $30']);
+    const other = testChat(priced);
+    other.say('hi');
+    expect(texts(other.say('30 to 60!'))).toEqual(['Mid']);
+    // "a" is what is left of both "A+" and "A-": it names neither, so the customer is asked again.
+    const ambiguous = testChat(priced);
+    ambiguous.say('hi');
+    expect(ambiguous.say('a')[0]).toMatchObject({ type: 'buttons' });
+    expect(texts(ambiguous.say('A-'))).toEqual(['Minus']);
+  });
+
   it('accepts a typed title ignoring case and accents, or the option number', () => {
     const chat = testChat(flow);
     chat.say('hi');
