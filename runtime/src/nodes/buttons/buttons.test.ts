@@ -101,6 +101,27 @@ describe('buttons node', () => {
     expect(texts(ambiguous.say('A-'))).toEqual(['Minus']);
   });
 
+  it('takes a typed number as a title first, as the option number otherwise', () => {
+    const counts = testFlow(
+      [
+        { id: 'start', type: 'start' },
+        { id: 'ask', type: 'buttons', data: { text: 'How many?', saveAs: 'count', buttons: [{ id: 'ten', title: '10' }, { id: 'thirty', title: '30' }] } },
+        { id: 'done', type: 'message', data: { text: 'Count: {{count}}' } },
+      ],
+      [
+        ['start', null, 'ask'],
+        ['ask', 'ten', 'done'],
+        ['ask', 'thirty', 'done'],
+      ],
+    );
+    const byTitle = testChat(counts);
+    byTitle.say('hi');
+    expect(texts(byTitle.say('30'))).toEqual(['Count: 30']);
+    const byNumber = testChat(counts);
+    byNumber.say('hi');
+    expect(texts(byNumber.say('2'))).toEqual(['Count: 30']);
+  });
+
   it('accepts a typed title ignoring case and accents, or the option number', () => {
     const chat = testChat(flow);
     chat.say('hi');
