@@ -45,3 +45,25 @@ test("a new conversation's first write tells the inbox whether people are involv
   expect(isPeopleFree(store, 'conv-bot-only')).toBe(true);
   store.close();
 });
+
+test("a turn refused by the message id's unique index leaves nothing behind, and the batch's other turns stand", () => {
+  const store = freshStore();
+  const write = createTurnWriter(store);
+  const head = (id: string) => store.sqlite.prepare('select last_turn_id as head from conversations where id = ?').get(id);
+  const first = write({ ...emptyWrites(), conversation: { key: undefined, id: 'conv-one', botId: 'b', channel: 'web', externalKey: 'one' }, turn: { ...turn, externalId: 'm1' } });
+  const before = head('conv-one');
+  // As a group commit does: one transaction for several turns, the refused one in the middle.
+  store.sqlite.exec('begin immediate');
+  write({ ...emptyWrites(), conversation: { key: undefined, id: 'conv-two', botId: 'b', channel: 'web', externalKey: 'two' }, turn });
+  expect(() => write({ ...emptyWrites(), conversation: { key: first, id: 'conv-one', botId: 'b', channel: 'web', externalKey: 'one' }, turn: { ...turn, externalId: 'm1' } })).toThrow(
+    expect.objectContaining({ code: 'SQLITE_CONSTRAINT_UNIQUE' }),
+  );
+  // The refused statement changed nothing (no turn, the chain's head where it was) and the transaction is still open.
+  expect(store.sqlite.inTransaction).toBe(true);
+  expect(head('conv-one')).toEqual(before);
+  expect(store.sqlite.prepare('select count(*) as n from turns where conversation_key = ?').get(first)).toEqual({ n: 1 });
+  store.sqlite.exec('commit');
+  expect(store.sqlite.prepare('select count(*) as n from turns').get()).toEqual({ n: 2 });
+  expect(head('conv-two')).not.toEqual({ head: null });
+  store.close();
+});

@@ -74,6 +74,9 @@ export function createTurnWriter(store: Store): (write: TurnWrite) => number {
       createdAt: p('createdAt'),
     }),
     ['conversationKey', 'conversationKey', 'sessionId', 'flowVersionId', 'botId', 'channel', 'kind', 'inbound', 'externalId', 'replies', 'state', 'createdAt'],
+    // Its constraints (not null, the message id's unique index) are checked before it writes, and the
+    // chain's trigger runs after: nothing to undo when one fails, so no statement journal (see raw.ts).
+    { orFail: true },
   );
   const insertEvent = namedStatement(
     sqlite,
