@@ -4,8 +4,9 @@ import { type TurnWrite, createTurnWriter } from './writes';
 
 /**
  * Where turns are made durable. `submit` settles once the write committed, with the conversation's
- * key in the store. (A committer in a writer thread was measured slower on two cores: the
- * cross-thread hop costs more than the write it moves.)
+ * key in the store. (A committer in a writer thread was measured slower on two cores: it takes the
+ * write off the main thread, but every message waits for its batch's round trip to the thread, and
+ * under load the main thread idles meanwhile; see docs/architecture.md, Throughput.)
  */
 export interface TurnCommitter {
   submit(write: TurnWrite): Promise<number>;
