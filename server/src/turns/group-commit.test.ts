@@ -43,9 +43,17 @@ describe('group commit', () => {
     const parley = testParley();
     expect(createBot(parley.deps, { id: 'echo', name: 'Echo', flow }).ok).toBe(true);
     expect(publishBot(parley.deps, 'echo', {}).ok).toBe(true);
-    const send = (conversationId: string) => parley.request('POST', '/webhooks/web/echo', { conversationId, text: 'hi', messageId: 'same' });
-    const statuses = (await Promise.all([send('x'), send('y')])).map((r) => r.status).sort();
-    expect(statuses).toEqual([200, 409]);
+    const send = (conversationId: string, messageId = 'same') => parley.request('POST', '/webhooks/web/echo', { conversationId, text: 'hi', messageId });
+    const [x, y] = await Promise.all([send('x'), send('y')]);
+    expect([x.status, y.status]).toEqual([200, 409]);
+    expect(await y.json()).toMatchObject({ error: { code: 'duplicate_message_id', field: 'messageId' } });
+    // The refused customer left nothing behind: no conversation, no turn; their next message starts afresh.
+    expect(parley.deps.store.sqlite.prepare('select external_key as who from conversations').all()).toEqual([{ who: 'x' }]);
+    expect(count(parley, 'select count(*) from turns')).toBe(1);
+    const again = await send('y', 'y-1');
+    expect(again.status).toBe(200);
+    expect((await again.json()).replies).toEqual([{ type: 'buttons', text: 'Pick one', buttons: [{ title: 'A', payload: 'a' }] }]);
+    expect(count(parley, 'select count(*) from turns')).toBe(2);
     parley.close();
   });
 });
