@@ -24,3 +24,4 @@ export * from './records';
 export * from './iso-time';
 export * from './intern';
 export * from './schema-guard';
+export * from './fixed-replies';

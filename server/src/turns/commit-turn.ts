@@ -1,4 +1,4 @@
-import { type Inbound, type Reply, inboundJson, isoTime } from '@parley/shared';
+import { type Inbound, type Reply, inboundJson, isoTime, repliesToJson } from '@parley/shared';
 import { type AppError, type Result, fail, ok } from '../errors';
 import type { TurnCommitter } from './committer';
 import type { Directory } from './directory';
@@ -28,7 +28,7 @@ export interface PreparedTurn {
 export const commitTurnWith = (directory: Directory, commit: TurnCommitter) =>
   function commitTurn(turn: PreparedTurn): Promise<Result<string>> {
     const { address, key, state, session, now } = turn;
-    const repliesJson = JSON.stringify(turn.replies);
+    const repliesJson = repliesToJson(turn.replies);
     // Fields named, not `...turn.writes`: adding fields to a spread copy made a new hidden class per turn (Node 20's V8).
     const { events, waitlist, handoffs, timers, guards } = turn.writes;
     const write: TurnWrite = {

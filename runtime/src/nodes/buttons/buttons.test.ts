@@ -31,6 +31,23 @@ const flow = testFlow(
 );
 
 describe('buttons node', () => {
+  it('asks a question without templates with one shared reply, and one with templates for each customer', () => {
+    const chat = testChat(flow);
+    const [first] = chat.say('hi');
+    chat.tap('dry');
+    const [again] = chat.say('hi');
+    // The same node setting, no {{…}}: the very same frozen reply, whose JSON the server keeps.
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const templated = testFlow(
+      [{ id: 'start', type: 'start' }, { id: 'ask', type: 'buttons', data: { text: 'Skin type, {{name | friend}}?', buttons: [{ id: 'dry', title: 'Dry' }] } }],
+      [['start', null, 'ask']],
+    );
+    const ana = testChat(templated, { initialVars: { name: 'Ana' } });
+    expect(ana.say('hi')).toEqual([{ type: 'buttons', text: 'Skin type, Ana?', buttons: [{ title: 'Dry', payload: 'dry' }] }]);
+    expect(testChat(templated).say('hi')).toEqual([{ type: 'buttons', text: 'Skin type, friend?', buttons: [{ title: 'Dry', payload: 'dry' }] }]);
+  });
+
   it('asks with one button per choice', () => {
     const chat = testChat(flow);
     expect(chat.say('hi')).toEqual([

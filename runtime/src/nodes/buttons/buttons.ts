@@ -1,4 +1,4 @@
-import { type Reply, type ReplyButton, defineNodeType, isFromCustomer, next, wait } from '@parley/shared';
+import { type Reply, defineNodeType, fixedReplies, isFromCustomer, next, wait } from '@parley/shared';
 import { z } from 'zod';
 import { optionByTyping } from '../../choice';
 import { inboundText } from '../../text';
@@ -36,6 +36,12 @@ function choose(data: Config, input: { kind: string; text?: string; payload?: st
   return optionByTyping(typed, data.buttons, (b) => b.title);
 }
 
+// A question with no {{…}} is the same for everyone: made once per node (see shared/src/fixed-replies.ts).
+const question = fixedReplies(
+  (data: Config) => [data.text, ...data.buttons.map((b) => b.title)],
+  (data, render): Reply => ({ type: 'buttons', text: render(data.text), buttons: data.buttons.map((b) => ({ title: render(b.title), payload: b.payload ?? b.id })) }),
+);
+
 /** A question with buttons: one output per button, and "Fallback" after too many answers that fit none. */
 export const buttonsNode = defineNodeType({
   type: 'buttons',
@@ -51,10 +57,7 @@ export const buttonsNode = defineNodeType({
   ],
   variables: { writes: ['saveAs'], local: ['options'] },
   waitsForCustomer: true,
-  enter: (data, ctx) => {
-    const buttons: ReplyButton[] = data.buttons.map((b) => ({ title: ctx.render(b.title), payload: b.payload ?? b.id }));
-    return wait({ misses: 0 }, { replies: [{ type: 'buttons', text: ctx.render(data.text), buttons }] });
-  },
+  enter: (data, ctx) => wait({ misses: 0 }, { replies: [question(data, ctx.render)] }),
   resume: (data, ctx, input, prior) => {
     // Timers, payments and effect results are not answers: keep waiting, say nothing.
     if (!isFromCustomer(input)) return wait(prior ?? { misses: 0 });

@@ -1,4 +1,4 @@
-import { type Reply, defineNodeType, next } from '@parley/shared';
+import { type Reply, defineNodeType, fixedReplies, next } from '@parley/shared';
 import { z } from 'zod';
 
 const config = z.object({
@@ -26,6 +26,9 @@ function reply(data: z.output<typeof config>, render: (template: string) => stri
   }
 }
 
+// A message with no {{…}} is the same for everyone: made once per node (see shared/src/fixed-replies.ts).
+const message = fixedReplies((data: z.output<typeof config>) => [data.text, data.url], reply);
+
 /** Sends one message — text, image, video or file — and goes on. */
 export const messageNode = defineNodeType({
   type: 'message',
@@ -38,7 +41,7 @@ export const messageNode = defineNodeType({
   waitsForCustomer: false,
   enter: (data, ctx) => {
     const replies: Reply[] = data.typingMs > 0 ? [{ type: 'typing', ms: data.typingMs }] : [];
-    replies.push(reply(data, ctx.render));
+    replies.push(message(data, ctx.render));
     return next('next', { replies });
   },
 });
