@@ -38,7 +38,8 @@ export function fixedReplies<D extends object>(
   };
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes a value and everything inside it: what a node hands out to every turn (see `fixedReplies`). */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     for (const inner of Object.values(value)) deepFreeze(inner);
     Object.freeze(value);

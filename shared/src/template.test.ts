@@ -30,4 +30,12 @@ describe('templates', () => {
     expect(renderTemplate('{{name}}: {{product.title}} {{product.price}} {{a.b}}', scope, over)).toBe('Ada: Card 3 flat');
     expect(renderTemplate('{{constructor | none}} {{product.missing | -}}', scope, over)).toBe('none -');
   });
+
+  it('hides, under a name the overlay has, what the scope has there, flat dotted names too', () => {
+    const scope = { 'product.title': 'a variable', 'product.note': 'another', 'a.b': 'flat' };
+    const over = { product: { title: 'Card' } };
+    expect(renderTemplate('{{product.title}}|{{product.note}}|{{a.b}}', scope, over)).toBe('Card||flat');
+    // The overlay's own flat name still wins over its nested field.
+    expect(renderTemplate('{{product.title}}', scope, { product: { title: 'nested' }, 'product.title': 'flat' })).toBe('flat');
+  });
 });

@@ -36,17 +36,25 @@ export function lookupPath(scope: Readonly<Record<string, JsonValue>>, path: str
 
 type Scope = Readonly<Record<string, JsonValue>>;
 
-/** `key` of `scope` with `over` laid on top (as `{ ...scope, ...over }` would read, without building it). */
-function own(scope: Scope, over: Scope | undefined, key: string): JsonValue | undefined {
+/**
+ * `path` read from `scope`, or from `over` laid on top of it. A name `over` has hides the scope's
+ * under that name, flat dotted ones too: on a card, `{{product.title}}` is always the card's product,
+ * even beside a variable named `product.title` (so a card reads nothing but its product).
+ */
+function lookupKeys(scope: Scope, path: string, keys: readonly string[], over?: Scope): JsonValue | undefined {
+  const first = keys[0] ?? '';
   // Own properties only: `{{constructor}}` must not reach Object.prototype.
-  if (over !== undefined && Object.hasOwn(over, key)) return over[key];
-  return Object.hasOwn(scope, key) ? scope[key] : undefined;
+  if (over !== undefined) {
+    if (Object.hasOwn(over, path)) return over[path];
+    if (Object.hasOwn(over, first)) return fieldsOf(over[first], keys);
+  }
+  if (Object.hasOwn(scope, path)) return scope[path];
+  return Object.hasOwn(scope, first) ? fieldsOf(scope[first], keys) : undefined;
 }
 
-function lookupKeys(scope: Scope, path: string, keys: readonly string[], over?: Scope): JsonValue | undefined {
-  const whole = own(scope, over, path);
-  if (whole !== undefined) return whole;
-  let value: JsonValue | undefined = own(scope, over, keys[0] ?? '');
+/** The value at `keys[1..]` inside `value` (which is at `keys[0]`). */
+function fieldsOf(start: JsonValue | undefined, keys: readonly string[]): JsonValue | undefined {
+  let value = start;
   for (let i = 1; i < keys.length && value !== undefined; i++) {
     const key = keys[i] ?? '';
     if (Array.isArray(value)) value = /^\d+$/.test(key) ? value[Number(key)] : undefined;

@@ -175,6 +175,38 @@ describe('products node', () => {
     expect(texts(chat.tap('shade:F2'))).toEqual(['Velvet Matte Foundation: shade:F2']);
   });
 
+  it('makes cards that read only the product once per list of products, for every customer shown that list', () => {
+    const flow = flowWith({ ...benchmark, waitForChoice: false });
+    const chat = testChat(flow, { products });
+    const [first] = chat.say('hi');
+    const [again] = chat.say('hi');
+    expect(chat.session?.status).toBe('ended');
+    // The customer's next session: the very same frozen reply, whose JSON the server keeps.
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    // Other answers pick another list: its own cards.
+    const other = testChat(flow, { products, initialVars: { skin: 'oily', finish: 'dewy' } });
+    expect(cardTitles(other.say('hi'))).toEqual(['Hydra Glow Foundation', 'Velvet Matte Foundation']);
+    expect(cardTitles(chat.say('hi'))).toEqual(['Hydra Glow Foundation', 'Velvet Matte Foundation', 'Balance Tint']);
+  });
+
+  it("makes cards that read a customer's answers for each customer", () => {
+    const flow = flowWith({ ...benchmark, limit: 1, card: { subtitle: 'For {{skin}} skin', imageUrl: '' } });
+    const subtitles = (replies: ReturnType<ReturnType<typeof testChat>['say']>) =>
+      replies.flatMap((r) => (r.type === 'cards' ? r.cards.map((c) => c.subtitle) : []));
+    expect(subtitles(testChat(flow, { products }).say('hi'))).toEqual(['For dry skin']);
+    expect(subtitles(testChat(flow, { products, initialVars: { skin: 'oily' } }).say('hi'))).toEqual(['For oily skin']);
+  });
+
+  it('shows a changed product as it is now, and its own title beside a variable named product.title', () => {
+    const flow = flowWith({ ...benchmark, limit: 1, waitForChoice: false });
+    const chat = testChat(flow, { products, initialVars: { 'product.title': 'not a product' } });
+    expect(chat.say('hi')[0]).toMatchObject({ cards: [{ title: 'Hydra Glow Foundation', subtitle: '$28' }] });
+    // A catalog change makes new product objects (as the server's catalog does): the cards follow.
+    const repriced = testChat(flow, { products: catalog.map((p) => productSchema.parse(p.sku === 'F1' ? { ...p, price: 30 } : p)) });
+    expect(repriced.say('hi')[0]).toMatchObject({ cards: [{ title: 'Hydra Glow Foundation', subtitle: '$30' }] });
+  });
+
   it('takes "No match" and sends nothing when no product fits', () => {
     const flow = flowWith({ text: 'Here you go', filters: [{ field: 'attributes.skin', op: 'equals', value: 'normal' }] });
     expect(texts(testChat(flow, { products }).say('hi'))).toEqual(['Nothing fits']);

@@ -16,6 +16,7 @@ import {
 } from '@parley/shared';
 import { z } from 'zod';
 import { inStock } from '../../catalog';
+import { fixedPerProducts, readsOnlyProduct } from './fixed-cards';
 import { optionByTyping } from '../../choice';
 import { inboundText } from '../../text';
 import { type CompiledFilter, type FieldReader, FILTER_OPS, compileFilter, fieldReader, operand, passes, sortProducts } from './filters';
@@ -218,6 +219,41 @@ function cardOf(data: Config, ctx: NodeContext, product: Product): { card: Card;
   return { card, shown: { sku: product.sku, title: product.title, payloads } };
 }
 
+interface Built {
+  reply: Reply;
+  shown: Shown[];
+}
+
+function buildCards(data: Config, ctx: NodeContext, picked: readonly Product[]): Built {
+  const built = picked.map((product) => cardOf(data, ctx, product));
+  return { reply: { type: 'cards', cards: built.map((b) => b.card) }, shown: built.map((b) => b.shown) };
+}
+
+/** Every text of a card: when none reads more than the product, the catalog's cards are made once (fixed-cards.ts). */
+function cardTemplates(data: Config): string[] {
+  const texts = [data.card.title, data.card.subtitle, data.card.imageUrl];
+  for (const b of data.buttons) {
+    texts.push(b.title);
+    if (b.action === 'url') texts.push(b.url ?? '');
+    if (b.action === 'postback') texts.push(b.payload ?? '');
+  }
+  return texts;
+}
+
+const productOnly = new WeakMap<Config, boolean>();
+const cardsOnce = fixedPerProducts<Config, Built>();
+
+function cardsFor(data: Config, ctx: NodeContext, picked: readonly Product[]): Built {
+  // A variable's list is copied afresh each turn (with its reasons): nothing to share.
+  if (data.from !== 'catalog') return buildCards(data, ctx, picked);
+  let fixed = productOnly.get(data);
+  if (fixed === undefined) {
+    fixed = readsOnlyProduct(cardTemplates(data));
+    productOnly.set(data, fixed);
+  }
+  return fixed ? cardsOnce(data, picked, () => buildCards(data, ctx, picked)) : buildCards(data, ctx, picked);
+}
+
 const actionOf = (shown: Shown, payload: string | undefined): string =>
   payload === undefined ? 'select' : payload === BUY_PREFIX + shown.sku ? 'buy' : payload;
 
@@ -253,10 +289,10 @@ export const productsNode = defineNodeType({
     const picked = pick(data, ctx);
     if (picked.length === 0) return next('noMatch');
     const replies: Reply[] = data.text ? [{ type: 'text', text: ctx.render(data.text) }] : [];
-    const built = picked.map((product) => cardOf(data, ctx, product));
-    replies.push({ type: 'cards', cards: built.map((b) => b.card) });
+    const cards = cardsFor(data, ctx, picked);
+    replies.push(cards.reply);
     if (!data.waitForChoice) return next('next', { replies });
-    return wait({ shown: built.map((b) => b.shown), misses: 0 }, { replies });
+    return wait({ shown: cards.shown, misses: 0 }, { replies });
   },
   resume: (data, ctx, input, stored) => {
     if (!stored) return next('next');
