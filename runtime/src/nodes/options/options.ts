@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { variantsOf } from '../../catalog';
 import { optionByTyping } from '../../choice';
 import { inboundText } from '../../text';
-import { productJson } from '../products/products';
+import { productJson } from '../products/cards';
 
 const config = z.object({
   label: z.string().optional().meta({ label: 'Label' }),

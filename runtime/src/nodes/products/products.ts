@@ -1,12 +1,8 @@
 import {
-  type Card,
-  type CardButton,
   type Inbound,
-  type JsonValue,
   type NodeContext,
   type Product,
   type Reply,
-  copyRecord,
   defineNodeType,
   isFromCustomer,
   isJsonObject,
@@ -16,9 +12,9 @@ import {
 } from '@parley/shared';
 import { z } from 'zod';
 import { inStock } from '../../catalog';
-import { fixedPerProducts, readsOnlyProduct } from './fixed-cards';
 import { optionByTyping } from '../../choice';
 import { inboundText } from '../../text';
+import { BUY_PREFIX, cardButtonSchema, cardSchema, cardsFor, extrasOf, productJson, shownSchema } from './cards';
 import { type CompiledFilter, type FieldReader, FILTER_OPS, compileFilter, fieldReader, operand, passes, sortProducts } from './filters';
 
 const filter = z.object({
@@ -34,31 +30,6 @@ const filter = z.object({
     .default('')
     .meta({ label: 'Value', widget: 'template', help: 'Use {{variable}} for an earlier answer. For "is set", write false to find products without the field.' }),
 });
-
-const button = z
-  .object({
-    title: z.string().trim().min(1, 'every button needs a title').max(100).meta({ label: 'Title', widget: 'template' }),
-    action: z.enum(['buy', 'url', 'postback']).default('buy').meta({ label: 'Action', widget: 'select', help: 'Buy selects the product; URL opens a link; Postback selects it with your own payload.' }),
-    url: z.string().max(2_000).optional().meta({ label: 'Link', widget: 'template', placeholder: '{{product.url}}' }),
-    payload: z
-      .string()
-      .max(1_000)
-      .optional()
-      .meta({ label: 'Payload', widget: 'template', help: 'Saved as the action; include {{product.sku}} so each card sends its own.' }),
-  })
-  .superRefine((b, ctx) => {
-    if (b.action === 'url' && !b.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'a link button needs its URL' });
-    if (b.action === 'postback' && !b.payload) ctx.addIssue({ code: 'custom', path: ['payload'], message: 'a postback button needs its payload' });
-  });
-
-const card = z
-  .object({
-    title: z.string().max(500).default('{{product.title}}').meta({ label: 'Card title', widget: 'template' }),
-    subtitle: z.string().max(1_000).default('{{product.currency}} {{product.price}}').meta({ label: 'Card subtitle', widget: 'template' }),
-    imageUrl: z.string().max(2_000).default('{{product.imageUrl}}').meta({ label: 'Card image', widget: 'template' }),
-  })
-  .prefault({})
-  .meta({ label: 'Card', help: 'Use {{product.title}}, {{product.price}}, {{product.attributes.<name>}}.' });
 
 const config = z.object({
   label: z.string().optional().meta({ label: 'Label' }),
@@ -79,8 +50,8 @@ const config = z.object({
     .meta({ label: 'Sort', help: 'Leave empty to keep the catalog order.' }),
   limit: z.number().int().min(1, 'show at least one product').max(10, 'a message holds at most ten cards').default(10).meta({ label: 'Most cards', widget: 'number' }),
   onlyInStock: z.boolean().default(true).meta({ label: 'Only products in stock', widget: 'checkbox' }),
-  card,
-  buttons: z.array(button).max(3, 'a card holds at most three buttons').default([]).meta({ label: 'Card buttons', widget: 'list' }),
+  card: cardSchema,
+  buttons: z.array(cardButtonSchema).max(3, 'a card holds at most three buttons').default([]).meta({ label: 'Card buttons', widget: 'list' }),
   waitForChoice: z.boolean().default(true).meta({ label: 'Wait for the customer to choose', widget: 'checkbox', help: 'Off: go on to "Next" right after the cards.' }),
   saveAs: z.string().default('product').meta({ label: 'Save the chosen product in', widget: 'variable', help: 'The button tapped is saved in the same name + "Action".' }),
   retryText: z
@@ -94,10 +65,7 @@ const config = z.object({
 type Config = z.output<typeof config>;
 
 /** The cards shown, so a tap or a typed name can be traced back to its product. */
-const state = z.object({
-  shown: z.array(z.object({ sku: z.string(), title: z.string(), payloads: z.array(z.string()) })),
-  misses: z.number().int().min(0),
-});
+const state = z.object({ shown: z.array(shownSchema), misses: z.number().int().min(0) });
 type State = z.output<typeof state>;
 type Shown = State['shown'][number];
 
@@ -142,7 +110,6 @@ function pick(data: Config, ctx: NodeContext): Product[] {
  * now (so stock and price are current); what the list adds to each (its reason, its score) is kept
  * for the card templates.
  */
-const extrasOf = new WeakMap<Product, { [key: string]: JsonValue }>();
 function listed(data: Config, ctx: NodeContext): Product[] {
   const list = lookupPath(ctx.vars, data.productsVariable);
   if (!Array.isArray(list)) return [];
@@ -160,98 +127,6 @@ function listed(data: Config, ctx: NodeContext): Product[] {
     } else products.push(product);
   }
   return products;
-}
-
-/** A product as plain JSON, for templates and variables. */
-export function productJson(product: Product): { [key: string]: JsonValue } {
-  const json: { [key: string]: JsonValue } = {
-    sku: product.sku,
-    title: product.title,
-    price: product.price,
-    currency: product.currency,
-    description: product.description,
-    attributes: { ...product.attributes },
-  };
-  const imageUrl = product.imageUrl ?? product.images[0];
-  if (imageUrl !== undefined) json.imageUrl = imageUrl;
-  if (product.images.length > 0) json.images = [...product.images];
-  if (Object.keys(product.options).length > 0) json.options = { ...product.options };
-  if (product.variantOf !== undefined) json.variantOf = product.variantOf;
-  if (product.url !== undefined) json.url = product.url;
-  return json;
-}
-
-// Cards render the same catalog objects turn after turn; their JSON is only read by templates, so share it.
-const renderScopes = new WeakMap<Product, { product: { [key: string]: JsonValue } }>();
-function renderScope(product: Product): { product: { [key: string]: JsonValue } } {
-  let scope = renderScopes.get(product);
-  if (!scope) {
-    scope = { product: copyRecord(productJson(product), extrasOf.get(product) ?? {}) };
-    renderScopes.set(product, scope);
-  }
-  return scope;
-}
-
-const BUY_PREFIX = 'buy:';
-
-function cardOf(data: Config, ctx: NodeContext, product: Product): { card: Card; shown: Shown } {
-  const scope = renderScope(product);
-  const buttons: CardButton[] = [];
-  const payloads: string[] = [];
-  for (const b of data.buttons) {
-    const title = ctx.render(b.title, scope);
-    if (b.action === 'url') buttons.push({ action: 'url', title, url: ctx.render(b.url ?? '', scope) });
-    else {
-      const payload = b.action === 'buy' ? BUY_PREFIX + product.sku : ctx.render(b.payload ?? '', scope);
-      buttons.push({ action: 'postback', title, payload });
-      payloads.push(payload);
-    }
-  }
-  // Empty fields are left out, not sent blank; keys keep the reply schema's order.
-  const subtitle = ctx.render(data.card.subtitle, scope);
-  const imageUrl = ctx.render(data.card.imageUrl, scope);
-  const card: Card = {
-    title: ctx.render(data.card.title, scope),
-    ...(subtitle.trim() === '' ? {} : { subtitle }),
-    ...(imageUrl.trim() === '' ? {} : { imageUrl }),
-    buttons,
-  };
-  return { card, shown: { sku: product.sku, title: product.title, payloads } };
-}
-
-interface Built {
-  reply: Reply;
-  shown: Shown[];
-}
-
-function buildCards(data: Config, ctx: NodeContext, picked: readonly Product[]): Built {
-  const built = picked.map((product) => cardOf(data, ctx, product));
-  return { reply: { type: 'cards', cards: built.map((b) => b.card) }, shown: built.map((b) => b.shown) };
-}
-
-/** Every text of a card: when none reads more than the product, the catalog's cards are made once (fixed-cards.ts). */
-function cardTemplates(data: Config): string[] {
-  const texts = [data.card.title, data.card.subtitle, data.card.imageUrl];
-  for (const b of data.buttons) {
-    texts.push(b.title);
-    if (b.action === 'url') texts.push(b.url ?? '');
-    if (b.action === 'postback') texts.push(b.payload ?? '');
-  }
-  return texts;
-}
-
-const productOnly = new WeakMap<Config, boolean>();
-const cardsOnce = fixedPerProducts<Config, Built>();
-
-function cardsFor(data: Config, ctx: NodeContext, picked: readonly Product[]): Built {
-  // A variable's list is copied afresh each turn (with its reasons): nothing to share.
-  if (data.from !== 'catalog') return buildCards(data, ctx, picked);
-  let fixed = productOnly.get(data);
-  if (fixed === undefined) {
-    fixed = readsOnlyProduct(cardTemplates(data));
-    productOnly.set(data, fixed);
-  }
-  return fixed ? cardsOnce(data, picked, () => buildCards(data, ctx, picked)) : buildCards(data, ctx, picked);
 }
 
 const actionOf = (shown: Shown, payload: string | undefined): string =>
