@@ -3,12 +3,9 @@
  * 32 in flight, against a file SQLite store. Prints µs per turn; compare with the peers' quiz logic
  * plus its group-committed upsert, measured the same way.
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseConfig } from '../src/env';
-import { createParley } from '../src/parley';
-import { seedExampleBots } from '../src/seed';
+import { startInProcess } from './in-process';
 
 const answers = ['hi', 'dry', 'matte', 'under 30'];
 const TURNS = Number(process.env.TURNS ?? 200_000);
@@ -33,11 +30,7 @@ async function drive(name: string, turn: (conversationId: string, text: string) 
   console.log(`${name.padEnd(12)} ${micros.toFixed(1)} µs/turn  ${(1e6 / micros).toFixed(0)} turns/s  (CPU ${cpuMicros.toFixed(1)} µs/turn)`);
 }
 
-const dir = fs.mkdtempSync('/tmp/parley-pipe-');
-const parsed = parseConfig({ PARLEY_DB: path.join(dir, 'p.db'), PARLEY_ADMIN_TOKEN: 'bench-admin-token-000000', PARLEY_SEED_EXAMPLES: 'true', PARLEY_LOG: 'silent' });
-if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-const parley = createParley(parsed.config, { scheduler: false });
-await seedExampleBots(parley.deps);
+const { parley, dir, close } = await startInProcess();
 const { pipeline } = parley.deps;
 // Store experiments, run after seeding: BENCH_SQL='drop trigger turns_chain_head' (any SQL, triggers included).
 if (process.env.BENCH_SQL) parley.deps.store.sqlite.exec(process.env.BENCH_SQL);
@@ -73,5 +66,4 @@ if (process.env.PEER_DIR) {
 }
 const count = (table: string) => parley.deps.store.sqlite.prepare(`select count(*) as n from ${table}`).get();
 console.log('rows', count('turns'), count('events'), count('conversations'));
-await parley.close();
-fs.rmSync(dir, { recursive: true, force: true });
+await close();

@@ -4,22 +4,14 @@
  * shows what a cold server pays (V8 compiling each path on first use, new conversations); the later
  * ones, the steady cost of each step. CPU time (all threads) is the steadier figure on a shared machine.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseConfig } from '../src/env';
-import { createParley } from '../src/parley';
-import { seedExampleBots } from '../src/seed';
+import { startInProcess } from './in-process';
 
 const CUSTOMERS = 10_000;
 const IN_FLIGHT = 32;
 const ROUNDS = Math.max(3, Number(process.env.ROUNDS ?? 6));
 const STEPS = ['hi', 'dry', 'matte', 'under 30'];
 
-const dir = fs.mkdtempSync('/tmp/parley-steps-');
-const parsed = parseConfig({ PARLEY_DB: path.join(dir, 'p.db'), PARLEY_ADMIN_TOKEN: 'bench-admin-token-000000', PARLEY_SEED_EXAMPLES: 'true', PARLEY_LOG: 'silent' });
-if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-const parley = createParley(parsed.config, { scheduler: false });
-await seedExampleBots(parley.deps);
+const { parley, close } = await startInProcess();
 const { pipeline } = parley.deps;
 
 /** Every customer sends `text`; answers µs of CPU per turn. */
@@ -45,5 +37,4 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 console.log(`CPU µs per turn, ${CUSTOMERS} customers per step; round 1 is the new conversations on a cold server`);
 for (const [text, rounds] of perStep)
   console.log(`${JSON.stringify(text).padEnd(11)} round 1 ${rounds[0]?.toFixed(1)}  later (median) ${median(rounds.slice(1)).toFixed(1)}  all: ${rounds.map((r) => r.toFixed(0)).join(' ')}`);
-await parley.close();
-fs.rmSync(dir, { recursive: true, force: true });
+await close();
