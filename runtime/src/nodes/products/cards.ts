@@ -1,6 +1,6 @@
 import { type Card, type CardButton, type JsonValue, type NodeContext, type Product, type Reply, copyRecord } from '@parley/shared';
 import { z } from 'zod';
-import { fixedPerProducts, readsOnlyProduct } from './fixed-cards';
+import { fixedPerProducts } from './fixed-cards';
 
 /** Product cards: their settings in a Products node, and how they are made from the catalog. */
 export const cardButtonSchema = z
@@ -120,17 +120,11 @@ function cardTemplates(data: CardSetting): string[] {
   return texts;
 }
 
-const productOnly = new WeakMap<CardSetting, boolean>();
-const cardsOnce = fixedPerProducts<CardSetting, Built>();
+const cardsOnce = fixedPerProducts<CardSetting, Built>(cardTemplates);
 
 /** The cards for these products, and what is kept of them to trace a choice back. */
 export function cardsFor(data: CardSetting, ctx: NodeContext, picked: readonly Product[]): Built {
+  const build = () => buildCards(data, ctx, picked);
   // A variable's list is copied afresh each turn (with its reasons): nothing to share.
-  if (data.from !== 'catalog') return buildCards(data, ctx, picked);
-  let fixed = productOnly.get(data);
-  if (fixed === undefined) {
-    fixed = readsOnlyProduct(cardTemplates(data));
-    productOnly.set(data, fixed);
-  }
-  return fixed ? cardsOnce(data, picked, () => buildCards(data, ctx, picked)) : buildCards(data, ctx, picked);
+  return data.from === 'catalog' ? cardsOnce(data, picked, build) : build();
 }

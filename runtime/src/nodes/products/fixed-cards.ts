@@ -13,6 +13,8 @@ interface Trie<V> {
 }
 
 interface Root<V> {
+  /** Whether this setting's texts read only the product; otherwise every call makes its value afresh. */
+  fixed: boolean;
   trie: Trie<V>;
   /** Lists' steps kept for this setting: past the limit, cards are made afresh (a filter on free text can pick many lists). */
   steps: number;
@@ -26,17 +28,22 @@ export function readsOnlyProduct(templates: readonly string[]): boolean {
 }
 
 /**
- * `make()` for this setting and list of products, made once and frozen. `make` must depend on nothing
- * but the setting and the products: callers check that with `readsOnlyProduct`.
+ * `make()` for this setting and list of products, made once and frozen when every one of
+ * `templates(setting)` reads only the product (`make` must then depend on nothing but the setting and
+ * the products), and afresh on each call otherwise: the shape of `fixedReplies` in @parley/shared.
  */
-export function fixedPerProducts<S extends object, V>(limit = STEPS_PER_SETTING): (setting: S, products: readonly Product[], make: () => V) => V {
+export function fixedPerProducts<S extends object, V>(
+  templates: (setting: S) => readonly string[],
+  limit = STEPS_PER_SETTING,
+): (setting: S, products: readonly Product[], make: () => V) => V {
   const roots = new WeakMap<S, Root<V>>();
   return (setting, products, make) => {
     let root = roots.get(setting);
     if (!root) {
-      root = { trie: { value: undefined, next: undefined }, steps: 0 };
+      root = { fixed: readsOnlyProduct(templates(setting)), trie: { value: undefined, next: undefined }, steps: 0 };
       roots.set(setting, root);
     }
+    if (!root.fixed) return make();
     let trie = root.trie;
     for (const product of products) {
       trie.next ??= new WeakMap();
