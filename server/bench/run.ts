@@ -1,8 +1,9 @@
 /**
  * `pnpm bench`: Parley against the peer servers of ../shared/bench, same load, same machine, each run
  * measuring all of them one after another. Three runs by default (`BENCH_RUNS` to change), then each
- * run's share of the group-commit peer and their median: on this shared VM one run moves by up to 40% for any server (docs/architecture.md,
- * Throughput), so the verdict is the median's; every run's own figures are printed as well.
+ * run's share of the group-commit peer and their median: on this shared VM one run moves by up to 40%
+ * for any server (docs/architecture.md, Throughput), so the verdict is the median's; every run's own
+ * figures are printed as well.
  * Parley serves the `quiz-bench` example (the peers' quiz drawn as a flow) over the web channel with
  * SQLite: every turn's session, transcript and events durable before its reply.
  */
